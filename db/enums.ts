@@ -1,0 +1,44 @@
+// Every enumerated value in the domain, in one place: the schema's columns,
+// zod schemas, table filters and UI labels all read these arrays.
+export const ROLES = ["isv", "partner", "customer", "rep"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACCOUNT_TYPES = ["isv", "partner", "customer", "marketplace"] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+export const BANK_TYPES = ["us_ach", "iban"] as const;
+export const DISBURSEMENT_SCHEDULES = ["daily", "monthly"] as const;
+export const TAX_FORMS = ["W-9", "W-8BEN-E"] as const;
+
+export const AUTHORIZATION_STATUSES = ["pending", "accepted", "declined", "expired", "revoked"] as const;
+export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
+export const AUTHORIZATION_USES = ["multi_use", "one_time"] as const;
+
+export const OFFER_STATUSES = ["draft", "extended", "accepted", "expired", "withdrawn"] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+export const BILLING_TERMS = ["upfront", "monthly"] as const;
+
+export const AGREEMENT_STATUSES = ["active", "ended", "cancelled"] as const;
+export const BILL_STATUSES = ["issued", "paid"] as const;
+export const PAYMENT_METHODS = ["portal", "bank_transfer"] as const;
+export const DISBURSEMENT_STATUSES = ["completed", "held"] as const;
+export const SHARE_ROLES = ["isv", "partner"] as const;
+
+export const LEDGER_ACCOUNTS = ["receivable", "payable", "fee_revenue", "cash"] as const;
+
+export const OPPORTUNITY_STATUSES = ["pending", "approved", "rejected"] as const;
+export const DISCOUNT_REQUEST_STATUSES = [
+  "awaiting_markup",
+  "markup_provided",
+  "offer_extended",
+  "accepted",
+  "expired",
+  "cancelled",
+] as const;
+
+export const FEE_KINDS = ["standard", "renewal"] as const;
+export const JOB_KINDS = ["billing", "disbursement"] as const;
+export const JOB_STATUSES = ["running", "completed", "failed"] as const;
+
+export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,0 +1,653 @@
+// The one schema of the portal, written once against the dialect's column
+// builders ("@/db/dialect/core" is the SQLite or the PostgreSQL module, chosen
+// at build time). Money is integer cents, percentages integer basis points,
+// instants UTC. Ids in URLs are random (see lib/ids.ts), so they reveal nothing
+// about how many rows other tenants have.
+import { sql } from "drizzle-orm";
+import {
+  bool,
+  cents,
+  check,
+  index,
+  int,
+  isTwelveDigits,
+  json,
+  primaryKey,
+  str,
+  table,
+  timestamp,
+  uniqueIndex,
+} from "@/db/dialect/core";
+import {
+  ACCOUNT_TYPES,
+  AGREEMENT_STATUSES,
+  AUDIT_OUTCOMES,
+  AUTHORIZATION_STATUSES,
+  AUTHORIZATION_USES,
+  BANK_TYPES,
+  BILL_STATUSES,
+  BILLING_TERMS,
+  DISBURSEMENT_SCHEDULES,
+  DISBURSEMENT_STATUSES,
+  DISCOUNT_REQUEST_STATUSES,
+  FEE_KINDS,
+  JOB_KINDS,
+  JOB_STATUSES,
+  LEDGER_ACCOUNTS,
+  OFFER_STATUSES,
+  OPPORTUNITY_STATUSES,
+  PAYMENT_METHODS,
+  ROLES,
+  SHARE_ROLES,
+  TAX_FORMS,
+} from "@/db/enums";
+
+const createdAt = () => timestamp("created_at").notNull();
+
+// ── Tenants and people ──────────────────────────────────────────────────────
+
+export const accounts = table(
+  "accounts",
+  {
+    /** The 12-digit account id, shown as 1234-5678-9012. */
+    id: str("id").primaryKey(),
+    type: str("type", { enum: ACCOUNT_TYPES }).notNull(),
+    name: str("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("accounts_id_12_digits", isTwelveDigits(t.id)), index("accounts_type_idx").on(t.type)],
+);
+
+export const users = table(
+  "users",
+  {
+    id: str("id").primaryKey(),
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** Stored lower-cased; unique across the portal. */
+    email: str("email").notNull(),
+    name: str("name").notNull(),
+    passwordHash: str("password_hash").notNull(),
+    role: str("role", { enum: ROLES }).notNull(),
+    disabledAt: timestamp("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_account_idx").on(t.accountId)],
+);
+
+export const signInAttempts = table(
+  "sign_in_attempts",
+  {
+    id: str("id").primaryKey(),
+    email: str("email").notNull(),
+    ip: str("ip").notNull(),
+    succeeded: bool("succeeded").notNull(),
+    at: timestamp("at").notNull(),
+  },
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
+);
+
+/** Seller registration of an ISV or partner account: profile, banking, tax. */
+export const sellerRegistrations = table("seller_registrations", {
+  accountId: str("account_id")
+    .primaryKey()
+    .references(() => accounts.id),
+  legalName: str("legal_name"),
+  addressLine1: str("address_line1"),
+  addressLine2: str("address_line2"),
+  city: str("city"),
+  region: str("region"),
+  postalCode: str("postal_code"),
+  country: str("country"),
+  contactName: str("contact_name"),
+  contactEmail: str("contact_email"),
+  contactPhone: str("contact_phone"),
+  profileCompletedAt: timestamp("profile_completed_at"),
+  bankAccountHolder: str("bank_account_holder"),
+  bankType: str("bank_type", { enum: BANK_TYPES }),
+  /** Full identifiers are kept for paying out; every screen shows only the *_last4 columns. */
+  bankRoutingNumber: str("bank_routing_number"),
+  bankAccountNumber: str("bank_account_number"),
+  bankIban: str("bank_iban"),
+  bankSwiftBic: str("bank_swift_bic"),
+  bankLast4: str("bank_last4"),
+  disbursementCurrency: str("disbursement_currency"),
+  disbursementSchedule: str("disbursement_schedule", { enum: DISBURSEMENT_SCHEDULES }),
+  disbursementDay: int("disbursement_day"),
+  bankingCompletedAt: timestamp("banking_completed_at"),
+  taxForm: str("tax_form", { enum: TAX_FORMS }),
+  taxId: str("tax_id"),
+  taxIdLast4: str("tax_id_last4"),
+  taxCountry: str("tax_country"),
+  taxCompletedAt: timestamp("tax_completed_at"),
+  updatedAt: timestamp("updated_at").notNull(),
+});
+
+// ── Catalogue ───────────────────────────────────────────────────────────────
+
+export const products = table(
+  "products",
+  {
+    id: str("id").primaryKey(),
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    name: str("name").notNull(),
+    description: str("description").notNull(),
+    eulaText: str("eula_text").notNull(),
+    currency: str("currency").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (t) => [index("products_isv_idx").on(t.isvAccountId)],
+);
+
+export const pricingDimensions = table(
+  "pricing_dimensions",
+  {
+    id: str("id").primaryKey(),
+    productId: str("product_id")
+      .notNull()
+      .references(() => products.id),
+    unitName: str("unit_name").notNull(),
+    /** Public price per unit per month, in cents. */
+    unitPriceCents: cents("unit_price_cents").notNull(),
+    position: int("position").notNull(),
+  },
+  (t) => [
+    check("pricing_dimensions_price_nonneg", sql`${t.unitPriceCents} >= 0`),
+    uniqueIndex("pricing_dimensions_product_unit_uq").on(t.productId, t.unitName),
+  ],
+);
+
+// ── Resale authorizations ("invitations to resell") ─────────────────────────
+
+export const resaleAuthorizations = table(
+  "resale_authorizations",
+  {
+    id: str("id").primaryKey(),
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    partnerAccountId: str("partner_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    status: str("status", { enum: AUTHORIZATION_STATUSES }).notNull(),
+    /** Accept by. */
+    expiresAt: timestamp("expires_at").notNull(),
+    /** No new offers after this instant, when set. */
+    endsAt: timestamp("ends_at"),
+    use: str("use", { enum: AUTHORIZATION_USES }).notNull(),
+    buyerAccountId: str("buyer_account_id").references(() => accounts.id),
+    offersExtended: int("offers_extended").notNull().default(0),
+    declineReason: str("decline_reason"),
+    respondedAt: timestamp("responded_at"),
+    revokedAt: timestamp("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("resale_authorizations_not_self", sql`${t.isvAccountId} <> ${t.partnerAccountId}`),
+    check("resale_authorizations_uses_nonneg", sql`${t.offersExtended} >= 0`),
+    index("resale_authorizations_partner_idx").on(t.partnerAccountId, t.status),
+    index("resale_authorizations_isv_idx").on(t.isvAccountId, t.status),
+  ],
+);
+
+export const authorizationItems = table(
+  "authorization_items",
+  {
+    id: str("id").primaryKey(),
+    authorizationId: str("authorization_id")
+      .notNull()
+      .references(() => resaleAuthorizations.id),
+    productId: str("product_id")
+      .notNull()
+      .references(() => products.id),
+    discountBps: int("discount_bps").notNull(),
+    additionalTerms: str("additional_terms"),
+  },
+  (t) => [
+    check("authorization_items_discount_range", sql`${t.discountBps} > 0 and ${t.discountBps} < 10000`),
+    uniqueIndex("authorization_items_uq").on(t.authorizationId, t.productId),
+  ],
+);
+
+// ── Private offers and agreements ───────────────────────────────────────────
+
+export const privateOffers = table(
+  "private_offers",
+  {
+    id: str("id").primaryKey(),
+    authorizationId: str("authorization_id")
+      .notNull()
+      .references(() => resaleAuthorizations.id),
+    productId: str("product_id")
+      .notNull()
+      .references(() => products.id),
+    partnerAccountId: str("partner_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    customerAccountId: str("customer_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    discountRequestId: str("discount_request_id"),
+    name: str("name").notNull(),
+    status: str("status", { enum: OFFER_STATUSES }).notNull(),
+    currency: str("currency").notNull(),
+    durationMonths: int("duration_months").notNull(),
+    billing: str("billing", { enum: BILLING_TERMS }).notNull(),
+    discountBps: int("discount_bps").notNull(),
+    additionalDiscountBps: int("additional_discount_bps").notNull().default(0),
+    markupBps: int("markup_bps").notNull(),
+    /** Fee schedule rate frozen when the offer is extended. */
+    feeBps: int("fee_bps"),
+    partnerTerms: str("partner_terms"),
+    /** Frozen monthly figures (set when extended). */
+    listCentsPerMonth: cents("list_cents_per_month"),
+    wholesaleCentsPerMonth: cents("wholesale_cents_per_month"),
+    customerCentsPerMonth: cents("customer_cents_per_month"),
+    expiresAt: timestamp("expires_at").notNull(),
+    extendedAt: timestamp("extended_at"),
+    acceptedAt: timestamp("accepted_at"),
+    withdrawnAt: timestamp("withdrawn_at"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (t) => [
+    check("private_offers_duration", sql`${t.durationMonths} between 1 and 60`),
+    check("private_offers_markup", sql`${t.markupBps} between 0 and 100000`),
+    check("private_offers_discount", sql`${t.discountBps} > 0 and ${t.discountBps} < 10000`),
+    check("private_offers_extra_discount", sql`${t.additionalDiscountBps} >= 0 and ${t.additionalDiscountBps} < 10000`),
+    check(
+      "private_offers_amounts_nonneg",
+      sql`coalesce(${t.listCentsPerMonth}, 0) >= 0 and coalesce(${t.wholesaleCentsPerMonth}, 0) >= 0 and coalesce(${t.customerCentsPerMonth}, 0) >= 0`,
+    ),
+    index("private_offers_customer_idx").on(t.customerAccountId, t.status),
+    index("private_offers_partner_idx").on(t.partnerAccountId, t.status),
+    index("private_offers_authorization_idx").on(t.authorizationId),
+  ],
+);
+
+export const offerDimensions = table(
+  "offer_dimensions",
+  {
+    id: str("id").primaryKey(),
+    offerId: str("offer_id")
+      .notNull()
+      .references(() => privateOffers.id),
+    dimensionId: str("dimension_id")
+      .notNull()
+      .references(() => pricingDimensions.id),
+    unitName: str("unit_name").notNull(),
+    quantity: int("quantity").notNull(),
+    unitPriceCents: cents("unit_price_cents").notNull(),
+  },
+  (t) => [
+    check("offer_dimensions_quantity", sql`${t.quantity} >= 0`),
+    check("offer_dimensions_price", sql`${t.unitPriceCents} >= 0`),
+    uniqueIndex("offer_dimensions_uq").on(t.offerId, t.dimensionId),
+  ],
+);
+
+export const agreements = table(
+  "agreements",
+  {
+    id: str("id").primaryKey(),
+    /** One agreement per offer: accepting twice cannot make two. */
+    offerId: str("offer_id")
+      .notNull()
+      .references(() => privateOffers.id),
+    customerAccountId: str("customer_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** Seller of record. */
+    partnerAccountId: str("partner_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** Manufacturer. */
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    productId: str("product_id")
+      .notNull()
+      .references(() => products.id),
+    status: str("status", { enum: AGREEMENT_STATUSES }).notNull(),
+    billing: str("billing", { enum: BILLING_TERMS }).notNull(),
+    durationMonths: int("duration_months").notNull(),
+    currency: str("currency").notNull(),
+    feeBps: int("fee_bps").notNull(),
+    listCentsPerMonth: cents("list_cents_per_month").notNull(),
+    wholesaleCentsPerMonth: cents("wholesale_cents_per_month").notNull(),
+    customerCentsPerMonth: cents("customer_cents_per_month").notNull(),
+    startsAt: timestamp("starts_at").notNull(),
+    endsAt: timestamp("ends_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("agreements_offer_uq").on(t.offerId),
+    check(
+      "agreements_amounts_nonneg",
+      sql`${t.listCentsPerMonth} >= 0 and ${t.wholesaleCentsPerMonth} >= 0 and ${t.customerCentsPerMonth} >= 0`,
+    ),
+    check("agreements_dates", sql`${t.endsAt} > ${t.startsAt}`),
+    index("agreements_customer_idx").on(t.customerAccountId),
+    index("agreements_partner_idx").on(t.partnerAccountId),
+    index("agreements_isv_idx").on(t.isvAccountId),
+  ],
+);
+
+// ── Billing, payments, disbursements, ledger ────────────────────────────────
+
+export const consolidatedBills = table(
+  "consolidated_bills",
+  {
+    id: str("id").primaryKey(),
+    customerAccountId: str("customer_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** Calendar month, "YYYY-MM". */
+    period: str("period").notNull(),
+    currency: str("currency").notNull(),
+    status: str("status", { enum: BILL_STATUSES }).notNull(),
+    totalCents: cents("total_cents").notNull(),
+    issuedAt: timestamp("issued_at").notNull(),
+    dueAt: timestamp("due_at").notNull(),
+    paidAt: timestamp("paid_at"),
+  },
+  (t) => [
+    uniqueIndex("consolidated_bills_customer_period_uq").on(t.customerAccountId, t.period, t.currency),
+    check("consolidated_bills_total_nonneg", sql`${t.totalCents} >= 0`),
+  ],
+);
+
+export const charges = table(
+  "charges",
+  {
+    id: str("id").primaryKey(),
+    agreementId: str("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    billId: str("bill_id")
+      .notNull()
+      .references(() => consolidatedBills.id),
+    period: str("period").notNull(),
+    customerAccountId: str("customer_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    partnerAccountId: str("partner_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    listCents: cents("list_cents").notNull(),
+    wholesaleCents: cents("wholesale_cents").notNull(),
+    customerCents: cents("customer_cents").notNull(),
+    feeCents: cents("fee_cents").notNull(),
+    isvShareCents: cents("isv_share_cents").notNull(),
+    partnerShareCents: cents("partner_share_cents").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("charges_agreement_period_uq").on(t.agreementId, t.period),
+    check(
+      "charges_amounts_nonneg",
+      sql`${t.listCents} >= 0 and ${t.wholesaleCents} >= 0 and ${t.customerCents} >= 0 and ${t.feeCents} >= 0 and ${t.isvShareCents} >= 0 and ${t.partnerShareCents} >= 0`,
+    ),
+    check("charges_split_balances", sql`${t.customerCents} = ${t.partnerShareCents} + ${t.isvShareCents} + ${t.feeCents}`),
+    index("charges_bill_idx").on(t.billId),
+    index("charges_partner_idx").on(t.partnerAccountId, t.period),
+    index("charges_isv_idx").on(t.isvAccountId, t.period),
+  ],
+);
+
+export const payments = table(
+  "payments",
+  {
+    id: str("id").primaryKey(),
+    billId: str("bill_id")
+      .notNull()
+      .references(() => consolidatedBills.id),
+    amountCents: cents("amount_cents").notNull(),
+    method: str("method", { enum: PAYMENT_METHODS }).notNull(),
+    reference: str("reference"),
+    idempotencyKey: str("idempotency_key").notNull(),
+    recordedByUserId: str("recorded_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payments_idempotency_uq").on(t.idempotencyKey),
+    check("payments_amount_positive", sql`${t.amountCents} > 0`),
+  ],
+);
+
+export const disbursements = table(
+  "disbursements",
+  {
+    id: str("id").primaryKey(),
+    sellerAccountId: str("seller_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    runId: str("run_id"),
+    status: str("status", { enum: DISBURSEMENT_STATUSES }).notNull(),
+    holdReason: str("hold_reason"),
+    currency: str("currency").notNull(),
+    amountCents: cents("amount_cents").notNull(),
+    /** Like a bank trace id. */
+    reference: str("reference").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("disbursements_reference_uq").on(t.reference),
+    check("disbursements_amount_nonneg", sql`${t.amountCents} >= 0`),
+    index("disbursements_seller_idx").on(t.sellerAccountId),
+  ],
+);
+
+/** Each paid charge share (ISV or partner) is disbursed exactly once. */
+export const disbursementLines = table(
+  "disbursement_lines",
+  {
+    id: str("id").primaryKey(),
+    disbursementId: str("disbursement_id")
+      .notNull()
+      .references(() => disbursements.id),
+    chargeId: str("charge_id")
+      .notNull()
+      .references(() => charges.id),
+    shareRole: str("share_role", { enum: SHARE_ROLES }).notNull(),
+    amountCents: cents("amount_cents").notNull(),
+  },
+  (t) => [
+    uniqueIndex("disbursement_lines_share_uq").on(t.chargeId, t.shareRole),
+    check("disbursement_lines_amount_nonneg", sql`${t.amountCents} >= 0`),
+  ],
+);
+
+/** Double-entry postings; every journal id balances. Append-only. */
+export const ledgerEntries = table(
+  "ledger_entries",
+  {
+    id: str("id").primaryKey(),
+    journalId: str("journal_id").notNull(),
+    ledgerAccount: str("ledger_account", { enum: LEDGER_ACCOUNTS }).notNull(),
+    partyAccountId: str("party_account_id").references(() => accounts.id),
+    currency: str("currency").notNull(),
+    debitCents: cents("debit_cents").notNull(),
+    creditCents: cents("credit_cents").notNull(),
+    chargeId: str("charge_id").references(() => charges.id),
+    paymentId: str("payment_id").references(() => payments.id),
+    disbursementId: str("disbursement_id").references(() => disbursements.id),
+    memo: str("memo"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      "ledger_entries_one_side",
+      sql`(${t.debitCents} > 0 and ${t.creditCents} = 0) or (${t.creditCents} > 0 and ${t.debitCents} = 0)`,
+    ),
+    index("ledger_entries_journal_idx").on(t.journalId),
+    index("ledger_entries_account_idx").on(t.ledgerAccount, t.partyAccountId),
+  ],
+);
+
+/** The listing-fee schedule; a frozen offer keeps the rate it was extended with. */
+export const feeTiers = table(
+  "fee_tiers",
+  {
+    id: str("id").primaryKey(),
+    kind: str("kind", { enum: FEE_KINDS }).notNull(),
+    /** Lower bound (inclusive) of the total contract value at wholesale, in cents. */
+    minContractCents: cents("min_contract_cents").notNull(),
+    feeBps: int("fee_bps").notNull(),
+    effectiveFrom: timestamp("effective_from").notNull(),
+  },
+  (t) => [
+    check("fee_tiers_bps_range", sql`${t.feeBps} >= 0 and ${t.feeBps} < 10000`),
+    check("fee_tiers_min_nonneg", sql`${t.minContractCents} >= 0`),
+    uniqueIndex("fee_tiers_uq").on(t.kind, t.minContractCents, t.effectiveFrom),
+  ],
+);
+
+/** Long-running billing and disbursement runs, for progress and resumption. */
+export const jobRuns = table("job_runs", {
+  id: str("id").primaryKey(),
+  kind: str("kind", { enum: JOB_KINDS }).notNull(),
+  period: str("period"),
+  status: str("status", { enum: JOB_STATUSES }).notNull(),
+  done: int("done").notNull().default(0),
+  total: int("total").notNull().default(0),
+  summary: json("summary").$type<Record<string, number>>(),
+  startedAt: timestamp("started_at").notNull(),
+  finishedAt: timestamp("finished_at"),
+});
+
+// ── Non-recurring discounts ─────────────────────────────────────────────────
+
+export const opportunities = table(
+  "opportunities",
+  {
+    id: str("id").primaryKey(),
+    partnerAccountId: str("partner_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    customerAccountId: str("customer_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    name: str("name").notNull(),
+    description: str("description").notNull(),
+    expectedValueCents: cents("expected_value_cents").notNull(),
+    currency: str("currency").notNull(),
+    status: str("status", { enum: OPPORTUNITY_STATUSES }).notNull(),
+    decidedAt: timestamp("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("opportunities_value_nonneg", sql`${t.expectedValueCents} >= 0`),
+    index("opportunities_isv_idx").on(t.isvAccountId, t.status),
+    index("opportunities_partner_idx").on(t.partnerAccountId, t.status),
+  ],
+);
+
+export const opportunityProducts = table(
+  "opportunity_products",
+  {
+    opportunityId: str("opportunity_id")
+      .notNull()
+      .references(() => opportunities.id),
+    productId: str("product_id")
+      .notNull()
+      .references(() => products.id),
+  },
+  (t) => [primaryKey({ columns: [t.opportunityId, t.productId] })],
+);
+
+export const discountRequests = table(
+  "discount_requests",
+  {
+    id: str("id").primaryKey(),
+    opportunityId: str("opportunity_id")
+      .notNull()
+      .references(() => opportunities.id),
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    partnerAccountId: str("partner_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    customerAccountId: str("customer_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    additionalDiscountBps: int("additional_discount_bps").notNull(),
+    markupBps: int("markup_bps"),
+    status: str("status", { enum: DISCOUNT_REQUEST_STATUSES }).notNull(),
+    offerId: str("offer_id").references(() => privateOffers.id),
+    startsAt: timestamp("starts_at").notNull(),
+    endsAt: timestamp("ends_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("discount_requests_opportunity_uq").on(t.opportunityId),
+    check("discount_requests_discount_range", sql`${t.additionalDiscountBps} > 0 and ${t.additionalDiscountBps} < 10000`),
+    check("discount_requests_dates", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const discountRequestProducts = table(
+  "discount_request_products",
+  {
+    discountRequestId: str("discount_request_id")
+      .notNull()
+      .references(() => discountRequests.id),
+    productId: str("product_id")
+      .notNull()
+      .references(() => products.id),
+  },
+  (t) => [primaryKey({ columns: [t.discountRequestId, t.productId] })],
+);
+
+// ── Notifications and audit ─────────────────────────────────────────────────
+
+export const notifications = table(
+  "notifications",
+  {
+    id: str("id").primaryKey(),
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    kind: str("kind").notNull(),
+    title: str("title").notNull(),
+    body: str("body").notNull(),
+    href: str("href"),
+    readAt: timestamp("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_account_idx").on(t.accountId, t.readAt)],
+);
+
+/** Append-only record of every state change and every denied attempt. */
+export const auditEvents = table(
+  "audit_events",
+  {
+    id: str("id").primaryKey(),
+    at: timestamp("at").notNull(),
+    actorUserId: str("actor_user_id"),
+    actorRole: str("actor_role"),
+    accountId: str("account_id"),
+    action: str("action").notNull(),
+    objectType: str("object_type"),
+    objectId: str("object_id"),
+    before: json("before").$type<Record<string, unknown>>(),
+    after: json("after").$type<Record<string, unknown>>(),
+    outcome: str("outcome", { enum: AUDIT_OUTCOMES }).notNull(),
+    ip: str("ip"),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_account_idx").on(t.accountId, t.at)],
+);
