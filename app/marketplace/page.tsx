@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/app-shell";
+import { Stat } from "@/components/ui/stat";
+import { getDb } from "@/db";
+import { requireArea } from "@/lib/auth/guard";
+import { marketplaceHome } from "@/lib/dashboard/queries";
+import { formatMoney } from "@/lib/money";
+
+export const metadata: Metadata = { title: "Marketplace console" };
+
+export default async function MarketplaceHome() {
+  const user = await requireArea("marketplace");
+  const figures = await marketplaceHome(getDb());
+  return (
+    <>
+      <PageHeader title="Marketplace" description={<>Signed in as {user.email}</>} />
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="Vendors (ISVs)" value={figures.isvs} />
+        <Stat label="Consulting partners" value={figures.partners} />
+        <Stat label="Customers" value={figures.customers} />
+        <Stat label="Registered sellers" value={figures.registeredSellers} hint={`${figures.users} users in all`} />
+        <Stat label="Gross merchandise value" value={formatMoney(figures.gmvCents)} />
+        <Stat label="Fee revenue" value={formatMoney(figures.feeRevenueCents)} />
+        <Stat label="Receivables" value={formatMoney(figures.receivablesCents)} hint="issued, unpaid bills" />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Callout } from "@/components/ui/callout";
+import { Stat } from "@/components/ui/stat";
+import { getDb } from "@/db";
+import { formatAccountId } from "@/lib/account-id";
+import { requireArea } from "@/lib/auth/guard";
+import { partnerHome } from "@/lib/dashboard/queries";
+import { formatMoney } from "@/lib/money";
+import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
+
+export const metadata: Metadata = { title: "Partner console" };
+
+export default async function PartnerHome() {
+  const user = await requireArea("partner");
+  const figures = await partnerHome(getDb(), user.accountId);
+  const complete = figures.registration.status === "complete";
+  return (
+    <>
+      <PageHeader
+        title={user.accountName}
+        description={<>Account {formatAccountId(user.accountId)} · signed in as {user.email}</>}
+        actions={<Badge tone={complete ? "good" : "warn"}>{REGISTRATION_LABELS[figures.registration.status]}</Badge>}
+      />
+      {!complete ? (
+        <Callout tone="warn" className="mb-6">
+          You are not yet a registered seller ({figures.registration.completedSteps} of 3 steps done). Give your
+          account id <span className="font-mono">{formatAccountId(user.accountId)}</span> to the vendors you want to
+          resell; you can accept their invitations and extend offers once profile, banking and tax are complete.
+        </Callout>
+      ) : null}
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
+        <Stat label="Pending invitations" value={figures.pendingInvitations} />
+        <Stat label="Resale authorizations" value={figures.authorizations} />
+        <Stat label="Open offers" value={figures.openOffers} />
+        <Stat label="Agreements" value={figures.agreements} hint="as seller of record" />
+        <Stat label="Margin billed" value={formatMoney(figures.marginCents)} hint="customer price less wholesale" />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Callout } from "@/components/ui/callout";
+import { Stat } from "@/components/ui/stat";
+import { getDb } from "@/db";
+import { formatAccountId } from "@/lib/account-id";
+import { requireArea } from "@/lib/auth/guard";
+import { vendorHome } from "@/lib/dashboard/queries";
+import { formatMoney } from "@/lib/money";
+import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
+
+export const metadata: Metadata = { title: "Vendor console" };
+
+export default async function VendorHome() {
+  const user = await requireArea("vendor");
+  const figures = await vendorHome(getDb(), user.accountId);
+  const complete = figures.registration.status === "complete";
+  return (
+    <>
+      <PageHeader
+        title={user.accountName}
+        description={<>Account {formatAccountId(user.accountId)} · signed in as {user.email}</>}
+        actions={<Badge tone={complete ? "good" : "warn"}>{REGISTRATION_LABELS[figures.registration.status]}</Badge>}
+      />
+      {!complete ? (
+        <Callout tone="warn" className="mb-6">
+          Your seller registration is incomplete ({figures.registration.completedSteps} of 3 steps). You can list
+          products, but you cannot invite partners to resell until profile, banking and tax are done.
+        </Callout>
+      ) : null}
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
+        <Stat label="Products" value={figures.products} hint={`${figures.pricingDimensions} pricing dimensions`} />
+        <Stat label="Authorized partners" value={figures.authorizedPartners} />
+        <Stat label="Pending invitations" value={figures.pendingInvitations} />
+        <Stat label="Wholesale revenue" value={formatMoney(figures.wholesaleRevenueCents)} hint="billed through partners" />
+        <Stat label="Listing fees" value={formatMoney(figures.listingFeesCents)} />
+        <Stat
+          label="Net revenue"
+          value={formatMoney(figures.wholesaleRevenueCents - figures.listingFeesCents)}
+          hint="wholesale less listing fees"
+        />
+      </div>
+    </>
+  );
+}

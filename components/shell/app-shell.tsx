@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { formatAccountId } from "@/lib/account-id";
+import { NavLink } from "@/components/shell/nav-link";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  exact?: boolean;
+}
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  accountName: string;
+  accountId: string;
+}
+
+/** The frame of every role area: brand, account, navigation, sign-out. */
+export function AppShell({
+  areaLabel,
+  user,
+  nav,
+  signOut,
+  children,
+}: {
+  areaLabel: string;
+  user: ShellUser;
+  nav: readonly NavItem[];
+  signOut: () => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="sticky top-0 z-20 border-b border-line bg-white/95 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
+          <Link href={nav[0]?.href ?? "/"} className="flex items-center gap-2 font-semibold">
+            <span className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs text-white">cp</span>
+            <span className="hidden sm:inline">cppo-portal</span>
+          </Link>
+          <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{areaLabel}</span>
+          <div className="ml-auto flex items-center gap-3">
+            <div className="hidden text-right leading-tight md:block">
+              <p className="text-sm font-medium" data-testid="account-name">
+                {user.accountName}
+              </p>
+              <p className="font-mono text-xs text-muted" data-testid="account-id">
+                {formatAccountId(user.accountId)}
+              </p>
+            </div>
+            <form action={signOut}>
+              <Button type="submit" variant="secondary" size="sm" title={`Signed in as ${user.email}`}>
+                Sign out
+              </Button>
+            </form>
+          </div>
+        </div>
+        <nav aria-label="Sections" className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-4 pb-2 md:hidden">
+          {nav.map((item) => (
+            <NavLink key={item.href} {...item} />
+          ))}
+        </nav>
+      </header>
+      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-6 px-4 py-6">
+        <nav aria-label="Sections" className="hidden w-52 shrink-0 flex-col gap-1 md:flex">
+          {nav.map((item) => (
+            <NavLink key={item.href} {...item} />
+          ))}
+        </nav>
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+    </div>
+  );
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex gap-2">{actions}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// PostgreSQL through a `pg` connection pool. drizzle's pg transactions are real
+// (each takes its own pooled connection; nested calls are savepoints), so this
+// module only narrows the surface to the one shared with SQLite and adds the
+// migration lock.
+import fs from "node:fs";
+import path from "node:path";
+import { sql, type SQL } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import type { PgColumn, PgSelect } from "drizzle-orm/pg-core";
+import { Pool } from "pg";
+import * as schema from "@/db/schema";
+import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
+
+export const dialect = "pg" as const;
+
+type Drizzle = NodePgDatabase<typeof schema>;
+
+export type Tx = Pick<Drizzle, WriteSurface> & {
+  /** A savepoint: rolled back alone if `fn` throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+};
+
+export type Db = Pick<Drizzle, ReadSurface> & {
+  /** BEGIN … COMMIT on one pooled connection; ROLLBACK if `fn` throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+};
+
+export interface DatabaseHandle {
+  dialect: typeof dialect;
+  db: Db;
+  migrate(): Promise<void>;
+  migrationStatus(): Promise<MigrationStatus>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations", "pg");
+
+/** Any constant: all app instances agree on it, so only one migrates at a time. */
+const MIGRATION_LOCK_KEY = 7_291_003_415;
+
+export function openDatabase(url?: string): DatabaseHandle {
+  if (!url) throw new Error("DATABASE_URL is required for PostgreSQL.");
+  const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const database = drizzle({ client: pool, schema });
+  const db: Db = database;
+
+  return {
+    dialect,
+    db,
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        // Two app instances starting together: the second waits here, then finds nothing to do.
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        try {
+          await migrate(drizzle({ client, schema }), { migrationsFolder });
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async migrationStatus() {
+      const expected = readJournal().length;
+      const table = await pool.query<{ exists: boolean }>(
+        "select to_regclass('drizzle.__drizzle_migrations') is not null as exists",
+      );
+      const applied = table.rows[0]?.exists
+        ? Number((await pool.query<{ n: string }>("select count(*) as n from drizzle.__drizzle_migrations")).rows[0]?.n)
+        : 0;
+      return { applied, expected, current: applied === expected };
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function readJournal(): { tag: string }[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries;
+}
+
+// ── Dialect differences, behind names ───────────────────────────────────────
+
+/** Lock the selected rows until the transaction ends (SELECT … FOR UPDATE). */
+export function forUpdate<Q extends PgSelect>(query: Q): Q {
+  return query.for("update");
+}
+
+/** True for a UNIQUE or PRIMARY KEY violation (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** Case-insensitive substring match. */
+export function containsInsensitive(column: PgColumn, needle: string): SQL {
+  return sql`${column} ilike ${"%" + escapeLike(needle) + "%"} escape '\\'`;
+}
+
+function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => "\\" + c);
+}

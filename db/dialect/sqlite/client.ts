@@ -1,0 +1,222 @@
+// SQLite through better-sqlite3, with a transaction of our own.
+//
+// better-sqlite3's own `transaction` does not await async callbacks: the writes
+// before and after an `await` are committed outside any transaction (drizzle
+// issues #1472, #2275). So shared code never sees it. Instead:
+// - one writer connection, used only inside `db.transaction`, behind a
+//   process-wide mutex, opened with BEGIN IMMEDIATE (so a second process waits
+//   on the busy timeout instead of failing with SQLITE_BUSY_SNAPSHOT);
+// - nested `tx.transaction` calls are SAVEPOINTs;
+// - a second, read-only connection for reads outside transactions (WAL lets it
+//   read while the writer writes).
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { SQLiteColumn, SQLiteSelect } from "drizzle-orm/sqlite-core";
+import * as schema from "@/db/schema";
+import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
+
+export const dialect = "sqlite" as const;
+
+type Drizzle = BetterSQLite3Database<typeof schema>;
+
+export type Tx = Pick<Drizzle, WriteSurface> & {
+  /** A savepoint: rolled back alone if `fn` throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+};
+
+export type Db = Pick<Drizzle, ReadSurface> & {
+  /** BEGIN IMMEDIATE … COMMIT; ROLLBACK if `fn` throws, even after an await. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+};
+
+export interface DatabaseHandle {
+  dialect: typeof dialect;
+  db: Db;
+  migrate(): Promise<void>;
+  migrationStatus(): Promise<MigrationStatus>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations", "sqlite");
+
+/** A FIFO lock for async work: one transaction at a time on the writer connection. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.tail.then(() => release);
+    this.tail = this.tail.then(() => next);
+    return ready;
+  }
+}
+
+const BUSY_TIMEOUT_MS = 5000;
+
+function configure(connection: Database.Database, readonly: boolean) {
+  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (!readonly) {
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = NORMAL");
+  }
+  connection.pragma("foreign_keys = ON");
+}
+
+/** Accepts a file path, `file:` URL or `:memory:`-free path; defaults to ./data/portal.db. */
+export function sqlitePath(url: string | undefined): string {
+  const raw = url && url.length > 0 ? url : "./data/portal.db";
+  return raw.startsWith("file:") ? raw.slice("file:".length) : raw;
+}
+
+export function openDatabase(url?: string): DatabaseHandle {
+  const file = path.resolve(sqlitePath(url));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const writer = new Database(file);
+  configure(writer, false);
+  const reader = new Database(file, { readonly: true });
+  configure(reader, true);
+
+  const writeDb = drizzle({ client: writer, schema });
+  const readDb = drizzle({ client: reader, schema });
+  const mutex = new Mutex();
+  let savepoints = 0;
+
+  function txView(state: { open: boolean }): Tx {
+    const view: Tx = {
+      select: ((...args: Parameters<Drizzle["select"]>) => guard(state).select(...args)) as Drizzle["select"],
+      selectDistinct: ((...args: Parameters<Drizzle["selectDistinct"]>) =>
+        guard(state).selectDistinct(...args)) as Drizzle["selectDistinct"],
+      insert: (table) => guard(state).insert(table),
+      update: (table) => guard(state).update(table),
+      delete: (table) => guard(state).delete(table),
+      $count: (source, filters) => guard(state).$count(source, filters),
+      $with: writeDb.$with,
+      with: (...queries) => guard(state).with(...queries),
+      query: writeDb.query,
+      transaction: async (fn) => {
+        guard(state);
+        const name = `sp_${++savepoints}`;
+        writer.exec(`SAVEPOINT ${name}`);
+        const inner = { open: true };
+        try {
+          const result = await fn(txView(inner));
+          writer.exec(`RELEASE ${name}`);
+          return result;
+        } catch (error) {
+          writer.exec(`ROLLBACK TO ${name}`);
+          writer.exec(`RELEASE ${name}`);
+          throw error;
+        } finally {
+          inner.open = false;
+        }
+      },
+    };
+    return view;
+  }
+
+  function guard(state: { open: boolean }): Drizzle {
+    if (!state.open) throw new Error("This transaction has already finished; use the database handle instead.");
+    return writeDb;
+  }
+
+  async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const release = await mutex.lock();
+    const state = { open: true };
+    try {
+      writer.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(txView(state));
+        writer.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (writer.inTransaction) writer.exec("ROLLBACK");
+        throw error;
+      }
+    } finally {
+      state.open = false;
+      release();
+    }
+  }
+
+  const db: Db = {
+    select: readDb.select.bind(readDb) as Drizzle["select"],
+    selectDistinct: readDb.selectDistinct.bind(readDb) as Drizzle["selectDistinct"],
+    $count: readDb.$count.bind(readDb),
+    $with: readDb.$with,
+    with: readDb.with.bind(readDb),
+    query: readDb.query,
+    transaction,
+  };
+
+  return {
+    dialect,
+    db,
+    async migrate() {
+      const release = await mutex.lock();
+      try {
+        // drizzle's SQLite migrator runs all pending migrations in one transaction.
+        migrate(writeDb, { migrationsFolder });
+      } finally {
+        release();
+      }
+    },
+    async migrationStatus() {
+      const expected = readJournal().length;
+      const exists = reader
+        .prepare("select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+        .get() as { n: number };
+      const applied = exists.n
+        ? (reader.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n
+        : 0;
+      return { applied, expected, current: applied === expected };
+    },
+    async close() {
+      const release = await mutex.lock();
+      try {
+        reader.close();
+        writer.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+function readJournal(): { tag: string }[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries;
+}
+
+// ── Dialect differences, behind names ───────────────────────────────────────
+
+/**
+ * Lock the selected rows until the transaction ends. A no-op on SQLite, where
+ * BEGIN IMMEDIATE already holds the database's single write lock.
+ */
+export function forUpdate<Q extends SQLiteSelect>(query: Q): Q {
+  return query;
+}
+
+/** True for a UNIQUE or PRIMARY KEY violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+  }
+  return false;
+}
+
+/** Case-insensitive substring match (SQLite's LIKE is already case-insensitive for ASCII). */
+export function containsInsensitive(column: SQLiteColumn, needle: string): SQL {
+  return sql`${column} like ${"%" + escapeLike(needle) + "%"} escape '\\'`;
+}
+
+function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => "\\" + c);
+}

@@ -1,0 +1,179 @@
+// Demo data that tells a story (see lib/demo.ts for the cast). Seeds only an
+// empty database, in one transaction, so a restart or a second instance adds nothing.
+import { count } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { isUniqueViolation } from "@/db";
+import { accounts, feeTiers, pricingDimensions, products, sellerRegistrations } from "@/db/schema";
+import { createAccount, createUser } from "@/lib/accounts/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { now } from "@/lib/clock";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, type DemoAccountKey } from "@/lib/demo";
+import { newId } from "@/lib/ids";
+import { DEFAULT_FEE_TIERS, DEFAULT_RENEWAL_FEE_BPS } from "@/lib/money";
+
+/** Reference data every database needs: the listing-fee schedule. */
+export async function ensureReferenceData(db: Db): Promise<void> {
+  const [row] = await db.select({ n: count() }).from(feeTiers);
+  if ((row?.n ?? 0) > 0) return;
+  try {
+    await db.transaction(async (tx) => {
+      const effectiveFrom = new Date(Date.UTC(2020, 0, 1));
+      await tx.insert(feeTiers).values([
+        ...DEFAULT_FEE_TIERS.map((tier) => ({ id: newId("fee"), kind: "standard" as const, effectiveFrom, ...tier })),
+        { id: newId("fee"), kind: "renewal" as const, minContractCents: 0, feeBps: DEFAULT_RENEWAL_FEE_BPS, effectiveFrom },
+      ]);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error; // another instance inserted it first
+  }
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(accounts);
+  return (row?.n ?? 0) === 0;
+}
+
+interface DemoProduct {
+  isv: DemoAccountKey;
+  name: string;
+  description: string;
+  dimensions: [unitName: string, unitPriceCents: number][];
+}
+
+export const DEMO_PRODUCTS: DemoProduct[] = [
+  {
+    isv: "isv",
+    name: "Northwind Backup",
+    description: "Immutable cloud backup for servers and databases, with point-in-time restore.",
+    dimensions: [
+      ["Protected TB", 4_500],
+      ["Servers", 1_200],
+    ],
+  },
+  {
+    isv: "isv",
+    name: "Northwind Monitor",
+    description: "Infrastructure and application monitoring with alerting and on-call schedules.",
+    dimensions: [
+      ["Hosts", 1_500],
+      ["Seats", 800],
+      ["Log GB", 50],
+    ],
+  },
+  {
+    isv: "isv2",
+    name: "Contoso Analytics Platform",
+    description: "A managed analytics platform: warehouse, pipelines and dashboards in one subscription.",
+    dimensions: [
+      ["Platform", 1_000_000],
+      ["Additional users", 2_500],
+    ],
+  },
+  {
+    isv: "isv2",
+    name: "Contoso Data Catalog",
+    description: "Discover, classify and govern data across your warehouses and lakes.",
+    dimensions: [
+      ["Catalog sources", 20_000],
+      ["Users", 3_000],
+    ],
+  },
+];
+
+const EULA = (vendor: string) =>
+  `${vendor} Standard End User License Agreement.\n\n1. Grant. Subject to payment, the customer may use the product for the subscription term.\n2. Restrictions. No resale outside the marketplace.\n3. Warranty. The product performs materially as documented.\n4. Liability. Limited to fees paid in the twelve months before the claim.`;
+
+/** Seller registrations of the demo sellers: complete for all but partner3. */
+async function seedRegistrations(tx: Tx) {
+  const at = now();
+  const complete = { profileCompletedAt: at, bankingCompletedAt: at, taxCompletedAt: at, updatedAt: at };
+  const usBank = {
+    bankType: "us_ach" as const,
+    bankRoutingNumber: "021000021",
+    bankAccountNumber: "000123456789",
+    bankLast4: "6789",
+    disbursementCurrency: "USD",
+  };
+  const rows = [
+    { key: "isv", city: "Seattle", ...usBank, disbursementSchedule: "monthly" as const, disbursementDay: 15 },
+    { key: "isv2", city: "Austin", ...usBank, disbursementSchedule: "daily" as const, disbursementDay: null },
+    { key: "partner", city: "Boston", ...usBank, disbursementSchedule: "daily" as const, disbursementDay: null },
+    {
+      key: "partner2",
+      city: "Denver",
+      bankType: "iban" as const,
+      bankIban: "DE89370400440532013000",
+      bankSwiftBic: "COBADEFFXXX",
+      bankLast4: "3000",
+      disbursementCurrency: "USD",
+      disbursementSchedule: "monthly" as const,
+      disbursementDay: 1,
+    },
+  ] as const;
+  for (const { key, city, ...bank } of rows) {
+    const account = DEMO_ACCOUNTS[key];
+    await tx.insert(sellerRegistrations).values({
+      accountId: account.id,
+      legalName: `${account.name} LLC`,
+      addressLine1: "100 Main Street",
+      city,
+      region: "WA",
+      postalCode: "98101",
+      country: "US",
+      contactName: "Accounts team",
+      contactEmail: `billing@${key}.demo.example`,
+      contactPhone: "+1 206 555 0100",
+      bankAccountHolder: `${account.name} LLC`,
+      taxForm: "W-9",
+      taxId: "12-3456789",
+      taxIdLast4: "6789",
+      taxCountry: "US",
+      ...bank,
+      ...complete,
+    });
+  }
+}
+
+/** Seeds the demo story into an empty database; returns false when it already had data. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  try {
+    await db.transaction(async (tx) => {
+      for (const account of Object.values(DEMO_ACCOUNTS)) await createAccount(tx, account);
+      for (const user of DEMO_USERS) {
+        await createUser(tx, { accountId: DEMO_ACCOUNTS[user.account].id, email: user.email, name: user.name, role: user.role, passwordHash });
+      }
+      await seedRegistrations(tx);
+      const at = now();
+      for (const product of DEMO_PRODUCTS) {
+        const vendor = DEMO_ACCOUNTS[product.isv];
+        const id = newId("prod");
+        await tx.insert(products).values({
+          id,
+          isvAccountId: vendor.id,
+          name: product.name,
+          description: product.description,
+          eulaText: EULA(vendor.name),
+          currency: "USD",
+          createdAt: at,
+          updatedAt: at,
+        });
+        await tx.insert(pricingDimensions).values(
+          product.dimensions.map(([unitName, unitPriceCents], position) => ({
+            id: newId("dim"),
+            productId: id,
+            unitName,
+            unitPriceCents,
+            position,
+          })),
+        );
+      }
+    });
+  } catch (error) {
+    // A second instance seeding the same empty database at the same moment loses here.
+    if (isUniqueViolation(error) && !(await isEmpty(db))) return false;
+    throw error;
+  }
+  return true;
+}

@@ -1,0 +1,65 @@
+// Auth.js (next-auth v5): email + password, JWT sessions carrying user id, role
+// and account id. The session is a hint: lib/auth/guard.ts reloads the user on
+// every request, so a disabled user or a changed role takes effect at once.
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Role } from "@/db/enums";
+import { getDb } from "@/db";
+import { authenticate } from "@/lib/auth/sign-in";
+import { clientAddress } from "@/lib/auth/client-address";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role; accountId: string } & DefaultSession["user"];
+  }
+  interface User {
+    role: Role;
+    accountId: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    accountId?: string;
+  }
+}
+
+export class RateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const outcome = await authenticate(getDb(), credentials, clientAddress(request.headers));
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "rate_limited") throw new RateLimited();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.accountId = user.accountId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && token.role && token.accountId) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+        session.user.accountId = token.accountId;
+      }
+      return session;
+    },
+  },
+});

@@ -1,0 +1,45 @@
+// Who may do what: one table of data, read by every page, server action and
+// route handler (through lib/auth/guard.ts) and by the authorization-matrix tests.
+import { ROLES, type Role } from "@/db/enums";
+
+export const PERMISSIONS = {
+  "vendor.area": ["isv"],
+  "partner.area": ["partner"],
+  "buyer.area": ["customer"],
+  "marketplace.area": ["rep"],
+  "notifications.read": ["isv", "partner", "customer", "rep"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The four role areas; the URL shows the role. */
+export const AREAS = [
+  { slug: "vendor", role: "isv", label: "Vendor console", permission: "vendor.area" },
+  { slug: "partner", role: "partner", label: "Partner console", permission: "partner.area" },
+  { slug: "buyer", role: "customer", label: "Buyer console", permission: "buyer.area" },
+  { slug: "marketplace", role: "rep", label: "Marketplace console", permission: "marketplace.area" },
+] as const satisfies readonly { slug: string; role: Role; label: string; permission: Permission }[];
+
+export type AreaSlug = (typeof AREAS)[number]["slug"];
+
+export function areaForRole(role: Role): (typeof AREAS)[number] {
+  const area = AREAS.find((a) => a.role === role);
+  if (!area) throw new Error(`no area for role ${role}`);
+  return area;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  isv: "Vendor (ISV)",
+  partner: "Consulting partner",
+  customer: "Customer",
+  rep: "Marketplace representative",
+};
+
+export { ROLES };

@@ -1,0 +1,167 @@
+// The figures on each role's home page, each scoped to the acting account.
+import "server-only";
+import { and, countDistinct, eq, gt, inArray, isNotNull } from "drizzle-orm";
+import type { Db } from "@/db";
+import { countAll, sumCents } from "@/db/sql";
+import {
+  accounts,
+  agreements,
+  charges,
+  consolidatedBills,
+  pricingDimensions,
+  privateOffers,
+  products,
+  resaleAuthorizations,
+  sellerRegistrations,
+  users,
+} from "@/db/schema";
+import { now } from "@/lib/clock";
+import { registrationStatus } from "@/lib/sellers/registration";
+
+async function registration(db: Db, accountId: string) {
+  const [row] = await db
+    .select({
+      profileCompletedAt: sellerRegistrations.profileCompletedAt,
+      bankingCompletedAt: sellerRegistrations.bankingCompletedAt,
+      taxCompletedAt: sellerRegistrations.taxCompletedAt,
+    })
+    .from(sellerRegistrations)
+    .where(eq(sellerRegistrations.accountId, accountId));
+  return registrationStatus(row);
+}
+
+export async function vendorHome(db: Db, accountId: string) {
+  const [[catalogue], [dimensions], [invitations], reg] = await Promise.all([
+    db.select({ n: countAll() }).from(products).where(eq(products.isvAccountId, accountId)),
+    db
+      .select({ n: countAll() })
+      .from(pricingDimensions)
+      .innerJoin(products, eq(products.id, pricingDimensions.productId))
+      .where(eq(products.isvAccountId, accountId)),
+    db
+      .select({
+        pending: countAll(),
+      })
+      .from(resaleAuthorizations)
+      .where(and(eq(resaleAuthorizations.isvAccountId, accountId), eq(resaleAuthorizations.status, "pending"))),
+    registration(db, accountId),
+  ]);
+  const [partners] = await db
+    .select({ n: countDistinct(resaleAuthorizations.partnerAccountId) })
+    .from(resaleAuthorizations)
+    .where(and(eq(resaleAuthorizations.isvAccountId, accountId), eq(resaleAuthorizations.status, "accepted")));
+  const [revenue] = await db
+    .select({ wholesale: sumCents(charges.wholesaleCents), fees: sumCents(charges.feeCents) })
+    .from(charges)
+    .where(eq(charges.isvAccountId, accountId));
+  return {
+    registration: reg,
+    products: catalogue?.n ?? 0,
+    pricingDimensions: dimensions?.n ?? 0,
+    pendingInvitations: invitations?.pending ?? 0,
+    authorizedPartners: partners?.n ?? 0,
+    wholesaleRevenueCents: revenue?.wholesale ?? 0,
+    listingFeesCents: revenue?.fees ?? 0,
+  };
+}
+
+export async function partnerHome(db: Db, accountId: string) {
+  const [reg, [pending], [authorized], [offers], [sales]] = await Promise.all([
+    registration(db, accountId),
+    db
+      .select({ n: countAll() })
+      .from(resaleAuthorizations)
+      .where(
+        and(
+          eq(resaleAuthorizations.partnerAccountId, accountId),
+          eq(resaleAuthorizations.status, "pending"),
+          gt(resaleAuthorizations.expiresAt, now()),
+        ),
+      ),
+    db
+      .select({ n: countAll() })
+      .from(resaleAuthorizations)
+      .where(and(eq(resaleAuthorizations.partnerAccountId, accountId), eq(resaleAuthorizations.status, "accepted"))),
+    db
+      .select({ n: countAll() })
+      .from(privateOffers)
+      .where(and(eq(privateOffers.partnerAccountId, accountId), eq(privateOffers.status, "extended"))),
+    db
+      .select({ n: countDistinct(agreements.id), margin: sumCents(charges.partnerShareCents) })
+      .from(agreements)
+      .leftJoin(charges, eq(charges.agreementId, agreements.id))
+      .where(eq(agreements.partnerAccountId, accountId)),
+  ]);
+  return {
+    registration: reg,
+    pendingInvitations: pending?.n ?? 0,
+    authorizations: authorized?.n ?? 0,
+    openOffers: offers?.n ?? 0,
+    agreements: sales?.n ?? 0,
+    marginCents: sales?.margin ?? 0,
+  };
+}
+
+export async function buyerHome(db: Db, accountId: string) {
+  const [[offers], [subscriptions], [owed]] = await Promise.all([
+    db
+      .select({ n: countAll() })
+      .from(privateOffers)
+      .where(
+        and(
+          eq(privateOffers.customerAccountId, accountId),
+          eq(privateOffers.status, "extended"),
+          gt(privateOffers.expiresAt, now()),
+        ),
+      ),
+    db
+      .select({ n: countAll() })
+      .from(agreements)
+      .where(and(eq(agreements.customerAccountId, accountId), eq(agreements.status, "active"))),
+    db
+      .select({ n: countAll(), total: sumCents(consolidatedBills.totalCents) })
+      .from(consolidatedBills)
+      .where(and(eq(consolidatedBills.customerAccountId, accountId), eq(consolidatedBills.status, "issued"))),
+  ]);
+  return {
+    openOffers: offers?.n ?? 0,
+    activeSubscriptions: subscriptions?.n ?? 0,
+    unpaidBills: owed?.n ?? 0,
+    amountDueCents: owed?.total ?? 0,
+  };
+}
+
+export async function marketplaceHome(db: Db) {
+  const [byType, [people], [sellers], [money], [receivable]] = await Promise.all([
+    db.select({ type: accounts.type, n: countAll() }).from(accounts).groupBy(accounts.type),
+    db.select({ n: countAll() }).from(users),
+    db
+      .select({ n: countAll() })
+      .from(sellerRegistrations)
+      .innerJoin(accounts, eq(accounts.id, sellerRegistrations.accountId))
+      .where(
+        and(
+          inArray(accounts.type, ["isv", "partner"]),
+          isNotNull(sellerRegistrations.profileCompletedAt),
+          isNotNull(sellerRegistrations.bankingCompletedAt),
+          isNotNull(sellerRegistrations.taxCompletedAt),
+        ),
+      ),
+    db.select({ gmv: sumCents(charges.customerCents), fees: sumCents(charges.feeCents) }).from(charges),
+    db
+      .select({ total: sumCents(consolidatedBills.totalCents) })
+      .from(consolidatedBills)
+      .where(eq(consolidatedBills.status, "issued")),
+  ]);
+  const count = (type: string) => byType.find((row) => row.type === type)?.n ?? 0;
+  return {
+    isvs: count("isv"),
+    partners: count("partner"),
+    customers: count("customer"),
+    users: people?.n ?? 0,
+    registeredSellers: sellers?.n ?? 0,
+    gmvCents: money?.gmv ?? 0,
+    feeRevenueCents: money?.fees ?? 0,
+    receivablesCents: receivable?.total ?? 0,
+  };
+}

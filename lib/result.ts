@@ -1,0 +1,28 @@
+// What every server action returns: data, or a sentence and per-field messages.
+import type { z } from "zod";
+
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error?: string; fieldErrors?: FieldErrors };
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(error: string, fieldErrors?: FieldErrors): { ok: false; error: string; fieldErrors?: FieldErrors } {
+  return fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error };
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export const INVALID_INPUT = "Some fields need your attention.";
+export const NOT_FOUND = "Not found.";
