@@ -33,6 +33,13 @@ export class RateLimited extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // An expired or forged session cookie is an ordinary signed-out visit, not a server error.
+    error(error) {
+      if (error.name === "JWTSessionError") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

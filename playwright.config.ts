@@ -1,0 +1,74 @@
+// Browser tests in Debian's Chromium against the production build.
+// scripts/test.mjs runs this once per dialect (E2E_DATABASE_URL decides); run
+// alone, it uses a fresh SQLite file. One project per role, each with the
+// storage state its setup step saved after signing in through the form.
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${port}.db`;
+const dialect = databaseUrl.startsWith("postgres") ? "pg" : "sqlite";
+if (!/^file:\.\/data\/|^postgres(ql)?:\/\/[^/]*(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) {
+  // Never run the suite (which signs up users and writes data) against a database that isn't local.
+  throw new Error(`Refusing to run end-to-end tests against a non-local database: ${databaseUrl}`);
+}
+
+export const ROLE_PROJECTS = ["vendor", "partner", "buyer", "marketplace"] as const;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "anonymous", testMatch: /anonymous\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    ...ROLE_PROJECTS.map((role) => ({
+      name: role,
+      testMatch: new RegExp(`${role}\\.spec\\.ts`),
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], storageState: `e2e/.auth/${role}-${dialect}.json` },
+    })),
+    {
+      name: "mobile",
+      testMatch: /mobile\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Pixel 7"], storageState: `e2e/.auth/partner-${dialect}.json` },
+    },
+  ],
+  webServer: {
+    command: `node scripts/run.mjs start`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    env: {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      NEXT_DIST_DIR: `.next-e2e-${dialect}`,
+      PORTAL_DEMO: "1",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      AUTH_TRUST_HOST: "true",
+    },
+  },
+});
