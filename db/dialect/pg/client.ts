@@ -42,6 +42,9 @@ const MIGRATION_LOCK_KEY = 7_291_003_415;
 export function openDatabase(url?: string): DatabaseHandle {
   if (!url) throw new Error("DATABASE_URL is required for PostgreSQL.");
   const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on("error", (error) => console.error(`PostgreSQL: idle connection lost (${error.message})`));
   const database = drizzle({ client: pool, schema });
   const db: Db = database;
 

@@ -14,7 +14,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { SQLiteColumn, SQLiteSelect } from "drizzle-orm/sqlite-core";
 import * as schema from "@/db/schema";
 import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
@@ -158,8 +158,7 @@ export function openDatabase(url?: string): DatabaseHandle {
     async migrate() {
       const release = await mutex.lock();
       try {
-        // drizzle's SQLite migrator runs all pending migrations in one transaction.
-        migrate(writeDb, { migrationsFolder });
+        applyMigrations(writer);
       } finally {
         release();
       }
@@ -184,6 +183,36 @@ export function openDatabase(url?: string): DatabaseHandle {
       }
     },
   };
+}
+
+/**
+ * drizzle's SQLite migrator reads the last applied migration before its
+ * (deferred) BEGIN, so two processes starting together could both apply the
+ * same migration. This does the same work, with the same bookkeeping table,
+ * but reads inside BEGIN IMMEDIATE: the second process waits, then finds
+ * nothing to do.
+ */
+function applyMigrations(writer: Database.Database) {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  writer.exec("BEGIN IMMEDIATE");
+  try {
+    writer.exec(
+      "CREATE TABLE IF NOT EXISTS __drizzle_migrations (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)",
+    );
+    const last = writer.prepare("SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1").get() as
+      | { created_at: number }
+      | undefined;
+    const record = writer.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)");
+    for (const migration of migrations) {
+      if (last && Number(last.created_at) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) if (statement.trim()) writer.exec(statement);
+      record.run(migration.hash, migration.folderMillis);
+    }
+    writer.exec("COMMIT");
+  } catch (error) {
+    if (writer.inTransaction) writer.exec("ROLLBACK");
+    throw error;
+  }
 }
 
 function readJournal(): { tag: string }[] {

@@ -1,0 +1,78 @@
+// Real, throw-away databases for integration tests: a temporary SQLite file, or
+// a fresh PostgreSQL database on the server named by TEST_PG_URL (default: the
+// local server). Nothing is mocked.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { dialect, openDatabase, type DatabaseHandle } from "@/db/dialect/client";
+
+export { dialect };
+
+export function adminPgUrl(): string {
+  return process.env.TEST_PG_URL ?? `postgres://${os.userInfo().username}@127.0.0.1:5432/postgres`;
+}
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  url: string;
+  /** Opens another, independent handle on the same database (a second "instance"). */
+  reopen(): DatabaseHandle;
+  drop(): Promise<void>;
+}
+
+/** Creates an empty database (no migrations applied). */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const name = `cppo_t_${randomBytes(6).toString("hex")}`;
+  if (dialect === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cppo-"));
+    const url = `file:${path.join(dir, `${name}.db`)}`;
+    const handles: DatabaseHandle[] = [];
+    const reopen = () => {
+      const h = openDatabase(url);
+      handles.push(h);
+      return h;
+    };
+    return {
+      handle: reopen(),
+      url,
+      reopen,
+      async drop() {
+        for (const h of handles) await h.close().catch(() => undefined);
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = new Client({ connectionString: adminPgUrl() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminPgUrl());
+  url.pathname = `/${name}`;
+  const handles: DatabaseHandle[] = [];
+  const reopen = () => {
+    const h = openDatabase(url.toString());
+    handles.push(h);
+    return h;
+  };
+  return {
+    handle: reopen(),
+    url: url.toString(),
+    reopen,
+    async drop() {
+      for (const h of handles) await h.close().catch(() => undefined);
+      const client = new Client({ connectionString: adminPgUrl() });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/** Creates a database with every migration applied. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const test = await createEmptyDatabase();
+  await test.handle.migrate();
+  return test;
+}
