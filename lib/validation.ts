@@ -4,7 +4,6 @@ import { z } from "zod";
 // Bidi overrides/isolates and zero-width characters can make text display
 // differently from what it is (names that look alike, reversed amounts).
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function plainText(label: string, { min = 1, max = 200 }: { min?: number; max?: number } = {}) {

@@ -57,6 +57,23 @@ class Mutex {
 
 const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * One mutex per database file for the whole process. A lock wait in
+ * better-sqlite3 blocks the event loop, so two handles on one file in one
+ * process (tests, a CLI beside the server code) must queue here instead of
+ * waiting on SQLite's busy timeout while the holder cannot run.
+ */
+const fileMutexes = new Map<string, Mutex>();
+
+function mutexFor(file: string): Mutex {
+  let mutex = fileMutexes.get(file);
+  if (!mutex) {
+    mutex = new Mutex();
+    fileMutexes.set(file, mutex);
+  }
+  return mutex;
+}
+
 function configure(connection: Database.Database, readonly: boolean) {
   connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (!readonly) {
@@ -82,7 +99,7 @@ export function openDatabase(url?: string): DatabaseHandle {
 
   const writeDb = drizzle({ client: writer, schema });
   const readDb = drizzle({ client: reader, schema });
-  const mutex = new Mutex();
+  const mutex = mutexFor(file);
   let savepoints = 0;
 
   function txView(state: { open: boolean }): Tx {

@@ -1,0 +1,47 @@
+// The demo story seeds once, and every role's home figures read from it.
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accounts, feeTiers, pricingDimensions, products, sellerRegistrations, users } from "@/db/schema";
+import { bootstrap } from "@/db/bootstrap";
+import { seedDemo } from "@/db/seed";
+import { buyerHome, marketplaceHome, partnerHome, vendorHome } from "@/lib/dashboard/queries";
+import { DEMO_ACCOUNTS, DEMO_USERS } from "@/lib/demo";
+import { createEmptyDatabase, dialect, type TestDatabase } from "@/db/testing/database";
+
+let test: TestDatabase;
+
+beforeAll(async () => {
+  test = await createEmptyDatabase();
+});
+afterAll(() => test.drop());
+
+describe(`demo data on ${dialect}`, () => {
+  it("seeds once, even when two instances boot together", async () => {
+    const results = await Promise.all([bootstrap({ demo: true }, test.handle), bootstrap({ demo: true }, test.reopen())]);
+    expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    expect(await seedDemo(test.handle.db)).toBe(false);
+    const db = test.handle.db;
+    const tally = async (table: typeof users | typeof accounts | typeof products | typeof pricingDimensions | typeof sellerRegistrations | typeof feeTiers) =>
+      (await db.select({ n: count() }).from(table))[0]?.n;
+    expect(await tally(users)).toBe(DEMO_USERS.length);
+    expect(await tally(accounts)).toBe(Object.keys(DEMO_ACCOUNTS).length);
+    expect(await tally(products)).toBe(4);
+    expect(await tally(pricingDimensions)).toBe(9);
+    expect(await tally(sellerRegistrations)).toBe(4);
+    expect(await tally(feeTiers)).toBe(4);
+  });
+
+  it("gives each role's home its own figures", async () => {
+    const db = test.handle.db;
+    expect(await vendorHome(db, DEMO_ACCOUNTS.isv.id)).toMatchObject({
+      products: 2,
+      pricingDimensions: 5,
+      registration: { status: "complete" },
+    });
+    expect(await vendorHome(db, DEMO_ACCOUNTS.isv2.id)).toMatchObject({ products: 2, pricingDimensions: 4 });
+    expect(await partnerHome(db, DEMO_ACCOUNTS.partner.id)).toMatchObject({ registration: { status: "complete" }, agreements: 0 });
+    expect(await partnerHome(db, DEMO_ACCOUNTS.partner3.id)).toMatchObject({ registration: { status: "not_started", completedSteps: 0 } });
+    expect(await buyerHome(db, DEMO_ACCOUNTS.customer.id)).toEqual({ openOffers: 0, activeSubscriptions: 0, unpaidBills: 0, amountDueCents: 0 });
+    expect(await marketplaceHome(db)).toMatchObject({ isvs: 2, partners: 3, customers: 4, users: 10, registeredSellers: 4 });
+  });
+});
