@@ -1,6 +1,6 @@
 // The database dialect is chosen at build time: "@/db/dialect/*" resolves to the
 // SQLite or the PostgreSQL module, so the shared query code is compiled (and
-// type-checked, see tsconfig.pg.json) once per dialect. scripts/run.mjs sets
+// type-checked, see tsconfig.pg.json) once per dialect. lib/cli/run.mjs sets
 // DB_DIALECT from DATABASE_URL and rebuilds when it changes.
 const dialect = process.env.DB_DIALECT === "pg" ? "pg" : "sqlite";
 

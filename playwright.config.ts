@@ -1,5 +1,5 @@
 // Browser tests in Debian's Chromium against the production build.
-// scripts/test.mjs runs this once per dialect (E2E_DATABASE_URL decides); run
+// lib/cli/test.mjs runs this once per dialect (E2E_DATABASE_URL decides); run
 // alone, it uses a fresh SQLite file. One project per role, each with the
 // storage state its setup step saved after signing in through the form.
 import { defineConfig, devices } from "@playwright/test";
@@ -57,7 +57,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/run.mjs start`,
+    command: `node lib/cli/run.mjs start`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

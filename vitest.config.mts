@@ -12,7 +12,7 @@ const alias = [
   { find: "@/db/dialect/client", replacement: path.join(here, `db/dialect/${dialect}/client.ts`) },
   { find: /^@\/(.*)$/, replacement: path.join(here, "$1") },
   // "server-only" throws outside React Server Components; tests call the same modules directly.
-  { find: "server-only", replacement: path.join(here, "scripts/empty-module.ts") },
+  { find: "server-only", replacement: path.join(here, "lib/cli/empty-module.ts") },
 ];
 
 export default defineConfig({

@@ -119,7 +119,7 @@ describe(`migrations from two processes on ${dialect}`, () => {
     dropped.push(t);
     const root = path.resolve(import.meta.dirname, "..");
     const migrate = () =>
-      promisify(execFile)("node", ["scripts/run.mjs", "db:migrate"], {
+      promisify(execFile)("node", ["lib/cli/run.mjs", "db:migrate"], {
         cwd: root,
         env: { ...process.env, DATABASE_URL: t.url, AUTH_SECRET: "x".repeat(32) },
       });

@@ -36,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // An expired or forged session cookie is an ordinary signed-out visit, not a server error.
     error(error) {
-      if (error.name === "JWTSessionError") return;
+      if ("type" in error && error.type === "JWTSessionError") return;
       console.error(error);
     },
   },

@@ -30,15 +30,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardHeader>
             <CardTitle>Demo accounts</CardTitle>
             <CardDescription>
-              Demo mode: every demo user&apos;s password is <code className="font-mono text-ink">{DEMO_PASSWORD}</code>.
+              Demo mode: every demo user&apos;s password is <code className="whitespace-nowrap font-mono text-ink">{DEMO_PASSWORD}</code>.
             </CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="grid gap-1 text-sm">
               {DEMO_USERS.map((u) => (
-                <li key={u.email} className="flex flex-wrap justify-between gap-x-3">
+                <li key={u.email} className="grid">
                   <span className="font-mono">{u.email}</span>
-                  <span className="text-muted">
+                  <span className="text-xs text-muted">
                     {ROLE_LABELS[u.role]} · {u.note}
                   </span>
                 </li>

@@ -1,5 +1,5 @@
 // Command-line tasks that need the database: migrate, seed, create a rep.
-// Run through `npm run <task>` (scripts/run.mjs picks the dialect).
+// Run through `npm run <task>` (lib/cli/run.mjs picks the dialect).
 import { parseArgs } from "node:util";
 import { database } from "@/db";
 import { bootstrap } from "@/db/bootstrap";
@@ -44,6 +44,10 @@ async function createRep(argv: string[]) {
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === "bench") {
+    const { runBench } = await import("@/lib/cli/bench");
+    return runBench();
+  }
   const handle = database();
   try {
     switch (command) {
@@ -59,6 +63,7 @@ async function main() {
       case "create-rep":
         await createRep(rest);
         break;
+
       default:
         throw new Error(`unknown task "${command}"`);
     }

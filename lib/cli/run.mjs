@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const [command, ...args] = process.argv.slice(2);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const dialect = /^(postgres|postgresql):\/\//.test(env.DATABASE_URL ?? "") ? "pg" : "sqlite";
@@ -87,7 +87,7 @@ function buildIsCurrent() {
 }
 
 function cli(...cliArgs) {
-  run(bin("tsx"), ["--tsconfig", tsconfig, "scripts/cli.ts", ...cliArgs], { TSX_TSCONFIG_PATH: tsconfig });
+  run(bin("tsx"), ["--tsconfig", tsconfig, "lib/cli/tasks.ts", ...cliArgs], { TSX_TSCONFIG_PATH: tsconfig });
 }
 
 switch (command) {

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const only = process.argv[2];
 const resultsDir = path.join(root, "test-results", "summary");
 fs.rmSync(resultsDir, { recursive: true, force: true });
