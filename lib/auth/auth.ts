@@ -34,9 +34,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   logger: {
-    // An expired or forged session cookie is an ordinary signed-out visit, not a server error.
+    // An expired or forged session cookie is an ordinary signed-out visit, and a wrong
+    // password an ordinary failed sign-in (audited): neither is a server error.
     error(error) {
-      if ("type" in error && error.type === "JWTSessionError") return;
+      if ("type" in error && (error.type === "JWTSessionError" || error.type === "CredentialsSignin")) return;
       console.error(error);
     },
   },
