@@ -13,7 +13,8 @@ export interface Actor {
   ip?: string | null;
 }
 
-export const ANONYMOUS: Actor = { userId: null, role: null, accountId: null };
+/** The portal itself (sweeps, scheduled runs). */
+export const SYSTEM: Actor = { userId: null, role: null, accountId: null, ip: "system" };
 
 export interface AuditEntry {
   action: string;

@@ -5,7 +5,10 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error?: string; fieldErrors?: FieldErrors };
+  | { ok: false; error?: string; fieldErrors?: FieldErrors; code?: ErrorCode };
+
+/** Machine-readable reasons the UI reacts to (e.g. linking to the registration wizard). */
+export type ErrorCode = "registration_incomplete";
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };

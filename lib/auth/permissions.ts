@@ -8,6 +8,11 @@ export const PERMISSIONS = {
   "buyer.area": ["customer"],
   "marketplace.area": ["rep"],
   "notifications.read": ["isv", "partner", "customer", "rep"],
+  "seller.register": ["isv", "partner"],
+  "product.manage": ["isv"],
+  "invitation.send": ["isv"],
+  "invitation.revoke": ["isv"],
+  "invitation.respond": ["partner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

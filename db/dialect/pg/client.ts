@@ -103,6 +103,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** True for a FOREIGN KEY violation. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "23503") return true;
+  }
+  return false;
+}
+
 /** Case-insensitive substring match. */
 export function containsInsensitive(column: PgColumn, needle: string): SQL {
   return sql`${column} ilike ${"%" + escapeLike(needle) + "%"} escape '\\'`;

@@ -1,7 +1,7 @@
 // Column builders for PostgreSQL: the same names as db/dialect/sqlite/core.ts.
 import { bigint, boolean, integer, jsonb, pgTable, text, timestamp as pgTimestamp } from "drizzle-orm/pg-core";
 
-export { check, foreignKey, index, primaryKey, uniqueIndex } from "drizzle-orm/pg-core";
+export { alias, check, foreignKey, index, primaryKey, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const dialect = "pg" as const;
 export const table = pgTable;

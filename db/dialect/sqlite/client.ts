@@ -258,6 +258,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** True for a FOREIGN KEY violation. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "SQLITE_CONSTRAINT_FOREIGNKEY") return true;
+  }
+  return false;
+}
+
 /** Case-insensitive substring match (SQLite's LIKE is already case-insensitive for ASCII). */
 export function containsInsensitive(column: SQLiteColumn, needle: string): SQL {
   return sql`${column} like ${"%" + escapeLike(needle) + "%"} escape '\\'`;

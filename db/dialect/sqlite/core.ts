@@ -2,7 +2,7 @@
 // db/dialect/pg/core.ts exports the same names for PostgreSQL.
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export { check, foreignKey, index, primaryKey, uniqueIndex } from "drizzle-orm/sqlite-core";
+export { alias, check, foreignKey, index, primaryKey, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const dialect = "sqlite" as const;
 export const table = sqliteTable;

@@ -1,0 +1,443 @@
+"use client";
+// The portal's one table. The server has already filtered, sorted and paged `rows`; this component
+// shows that state and turns every change into a new URL, which makes the server render again.
+import { functionalUpdate, useTable, type RowData } from "@tanstack/react-table";
+import { usePathname, useRouter } from "next/navigation";
+import { Popover } from "radix-ui";
+import { useEffect, useId, useMemo, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
+import { dataTableFeatures, type DataTableColumns } from "@/components/data-table/columns";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  MAX_QUERY_LENGTH,
+  offsetOf,
+  pageCount,
+  pageSizesOf,
+  tableParamNames,
+  toSearchParams,
+  type TableParams,
+  type TableSpec,
+} from "@/lib/tables/params";
+import { cn } from "@/lib/utils";
+
+export interface DataTableFilter<F extends string> {
+  /** The filter's name in the spec and the URL. */
+  id: F;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+export interface DataTableProps<TRow extends RowData, S extends string, F extends string> {
+  /** Built with `dataTableColumns<TRow>().columns([...])`, at module scope or memoized. */
+  columns: DataTableColumns<TRow>;
+  /** One page, already filtered, sorted and paged by the server. */
+  rows: readonly TRow[];
+  /** Rows matching the filters, across all pages. */
+  total: number;
+  params: TableParams<S, F>;
+  spec: TableSpec<S, F>;
+  filters?: ReadonlyArray<DataTableFilter<F>>;
+  searchPlaceholder?: string;
+  /** Shown when there are no rows at all; a search or filter that matches nothing gets its own message. */
+  emptyState: ReactNode;
+  getRowId: (row: TRow) => string;
+  /** Accessible name of the table, e.g. "Private offers". */
+  label?: string;
+}
+
+const SEARCH_DEBOUNCE_MS = 300;
+// A fixed locale: the server and the browser must print the same digits or hydration fails.
+const count = new Intl.NumberFormat("en-US");
+
+export function DataTable<TRow extends RowData, S extends string, F extends string>({
+  columns,
+  rows,
+  total,
+  params: serverParams,
+  spec,
+  filters = [],
+  searchPlaceholder = "Search…",
+  emptyState,
+  getRowId,
+  label,
+}: DataTableProps<TRow, S, F>) {
+  const { params, navigate, isPending } = useUrlTableState(serverParams, spec);
+
+  // Rebuilt only when the params change, so TanStack sees the same controlled state between renders.
+  const state = useMemo(
+    () => ({
+      sorting: [params.sort],
+      pagination: { pageIndex: params.page - 1, pageSize: params.pageSize },
+    }),
+    [params.sort, params.page, params.pageSize],
+  );
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data: rows,
+    getRowId,
+    rowCount: total,
+    manualSorting: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    // One column is always sorted (the server needs an order for stable pages): asc, desc, asc, …
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    state,
+    onSortingChange: (updater) => {
+      const [next] = functionalUpdate(updater, state.sorting);
+      const id = spec.sortable.find((sortable) => sortable === next?.id);
+      if (id) navigate((current) => ({ ...current, sort: { id, desc: next.desc }, page: 1 }));
+    },
+    onPaginationChange: (updater) => {
+      const next = functionalUpdate(updater, state.pagination);
+      navigate((current) => ({ ...current, page: next.pageIndex + 1, pageSize: next.pageSize }));
+    },
+  });
+
+  // `total` belongs to the server's params; deciding with the optimistic ones would swap the whole
+  // table for the empty state (and unmount the search box) while a cleared search is still loading.
+  if (total === 0 && !isFiltered(serverParams)) {
+    return <div className="rounded-lg border border-dashed border-line bg-white p-8 text-center">{emptyState}</div>;
+  }
+
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        {spec.search ? (
+          <SearchBox
+            value={params.q}
+            placeholder={searchPlaceholder}
+            onSearch={(q) => navigate((current) => ({ ...current, q, page: 1 }))}
+          />
+        ) : null}
+        {filters.map((filter) => (
+          <FilterMenu
+            key={filter.id}
+            filter={filter}
+            selected={params.filters[filter.id] ?? []}
+            onChange={(selected) =>
+              navigate((current) => {
+                // In the spec's order, as the server parses them, so the optimistic state matches.
+                const values = (spec.filters?.[filter.id] ?? []).filter((value) => selected.includes(value));
+                const nextFilters: Partial<Record<F, string[]>> = { ...current.filters };
+                if (values.length > 0) nextFilters[filter.id] = values;
+                else delete nextFilters[filter.id];
+                return { ...current, filters: nextFilters, page: 1 };
+              })
+            }
+          />
+        ))}
+        {isFiltered(params) ? (
+          <Button variant="ghost" size="sm" onClick={() => navigate((current) => ({ ...current, filters: {}, q: "", page: 1 }))}>
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+
+      <div aria-busy={isPending} className={cn("transition-opacity", isPending && "opacity-60")}>
+        {total === 0 ? (
+          <p className="rounded-lg border border-dashed border-line bg-white p-8 text-center text-sm text-muted">
+            Nothing matches this search and these filters.
+          </p>
+        ) : (
+          <Table aria-label={label}>
+            <TableHeader>
+              {table.getHeaderGroups().map((group) => (
+                <TableRow key={group.id} className="hover:bg-transparent">
+                  {group.headers.map((header) => {
+                    const meta = header.column.columnDef.meta;
+                    const sortable = spec.sortable.some((id) => id === header.column.id);
+                    const sorted = sortable ? header.column.getIsSorted() : false;
+                    return (
+                      <TableHead
+                        key={header.id}
+                        colSpan={header.colSpan}
+                        aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                        className={cn(meta?.align === "end" && "text-right")}
+                      >
+                        {header.isPlaceholder ? null : sortable ? (
+                          <button
+                            type="button"
+                            onClick={() => header.column.toggleSorting()}
+                            className={cn(
+                              "-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 py-0.5 hover:text-ink",
+                              sorted && "text-ink",
+                            )}
+                          >
+                            <table.FlexRender header={header} />
+                            <SortArrow direction={sorted} />
+                          </button>
+                        ) : (
+                          <table.FlexRender header={header} />
+                        )}
+                      </TableHead>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableHeader>
+            <TableBody>
+              {rows.length === 0 ? (
+                <TableRow className="hover:bg-transparent">
+                  <TableCell colSpan={table.getAllLeafColumns().length} className="py-8 text-center text-muted">
+                    This page is past the last one.{" "}
+                    <Button variant="link" size="sm" onClick={() => table.firstPage()}>
+                      Go to the first page
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ) : (
+                table.getRowModel().rows.map((row) => (
+                  <TableRow key={row.id}>
+                    {row.getAllCells().map((cell) => {
+                      const meta = cell.column.columnDef.meta;
+                      return (
+                        <TableCell key={cell.id} className={cn(meta?.align === "end" && "text-right", meta?.className)}>
+                          <table.FlexRender cell={cell} />
+                        </TableCell>
+                      );
+                    })}
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        )}
+      </div>
+
+      {total > 0 ? (
+        <Pagination
+          params={params}
+          total={total}
+          pageSizes={pageSizesOf(spec)}
+          canPrevious={table.getCanPreviousPage()}
+          canNext={table.getCanNextPage()}
+          onPrevious={() => table.previousPage()}
+          onNext={() => table.nextPage()}
+          onPageSize={(size) => table.setPageSize(size)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function isFiltered(params: TableParams<string, string>): boolean {
+  return params.q !== "" || Object.values(params.filters).some((values) => values && values.length > 0);
+}
+
+/**
+ * The table's state as the URL says, written back with `router.replace`. While the server renders,
+ * the optimistic copy already shows the requested state, and a second change made meanwhile builds
+ * on the first instead of on the page still on screen.
+ */
+function useUrlTableState<S extends string, F extends string>(serverParams: TableParams<S, F>, spec: TableSpec<S, F>) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [isPending, startTransition] = useTransition();
+  const [params, setOptimisticParams] = useOptimistic(serverParams);
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
+
+  function navigate(update: (current: TableParams<S, F>) => TableParams<S, F>) {
+    const next = update(latest.current);
+    latest.current = next;
+    // Read at click time rather than with useSearchParams, which would need a Suspense boundary;
+    // params the table does not own (a tab, a return URL) are kept as they are.
+    const url = new URLSearchParams(window.location.search);
+    for (const name of tableParamNames(spec)) url.delete(name);
+    for (const [name, value] of toSearchParams(next, spec)) url.append(name, value);
+    const query = url.toString();
+    startTransition(() => {
+      setOptimisticParams(next);
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    });
+  }
+
+  return { params, navigate, isPending };
+}
+
+function SearchBox({ value, placeholder, onSearch }: { value: string; placeholder: string; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  const [shownValue, setShownValue] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // The URL's q changed without typing here (back button, "Clear filters"): show it. When it is just
+  // what was typed (trailing space aside), leave the text alone so typing is never overwritten.
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (value !== text.trim()) setText(value);
+  }
+
+  function search(raw: string) {
+    clearTimeout(timer.current);
+    const q = raw.trim();
+    if (q !== value) onSearch(q);
+  }
+
+  return (
+    <form
+      role="search"
+      className="w-full sm:w-64"
+      onSubmit={(event) => {
+        event.preventDefault();
+        search(text);
+      }}
+    >
+      <Input
+        type="search"
+        aria-label="Search"
+        placeholder={placeholder}
+        value={text}
+        maxLength={MAX_QUERY_LENGTH}
+        onChange={(event) => {
+          const next = event.target.value;
+          setText(next);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => search(next), SEARCH_DEBOUNCE_MS);
+        }}
+      />
+    </form>
+  );
+}
+
+function FilterMenu<F extends string>({
+  filter,
+  selected,
+  onChange,
+}: {
+  filter: DataTableFilter<F>;
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+}) {
+  const legendId = useId();
+  return (
+    <Popover.Root>
+      <Popover.Trigger asChild>
+        <Button variant="secondary" size="sm" className={cn(selected.length > 0 && "border-brand-500 text-brand-700")}>
+          {filter.label}
+          {selected.length > 0 ? (
+            <span className="rounded-full bg-brand-50 px-1.5 text-xs text-brand-700">
+              <span className="sr-only">: </span>
+              {selected.length}
+              <span className="sr-only"> selected</span>
+            </span>
+          ) : null}
+          <span aria-hidden className="text-[10px] text-muted">
+            ▼
+          </span>
+        </Button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 grid w-56 gap-1 rounded-md border border-line bg-white p-2 shadow-md"
+        >
+          <div role="group" aria-labelledby={legendId} className="grid">
+            <p id={legendId} className="px-2 pb-1 text-xs font-medium text-muted">
+              {filter.label}
+            </p>
+            {filter.options.map((option) => (
+              <label
+                key={option.value}
+                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50"
+              >
+                <input
+                  type="checkbox"
+                  className="size-4 accent-brand-600"
+                  checked={selected.includes(option.value)}
+                  onChange={(event) =>
+                    onChange(
+                      event.target.checked
+                        ? [...selected, option.value]
+                        : selected.filter((value) => value !== option.value),
+                    )
+                  }
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+          {selected.length > 0 ? (
+            <Button variant="ghost" size="sm" className="justify-start" onClick={() => onChange([])}>
+              Clear {filter.label.toLowerCase()}
+            </Button>
+          ) : null}
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+function SortArrow({ direction }: { direction: false | "asc" | "desc" }) {
+  return (
+    <span aria-hidden className={cn("text-xs", !direction && "text-slate-300")}>
+      {direction === "asc" ? "↑" : direction === "desc" ? "↓" : "↕"}
+    </span>
+  );
+}
+
+function Pagination({
+  params,
+  total,
+  pageSizes,
+  canPrevious,
+  canNext,
+  onPrevious,
+  onNext,
+  onPageSize,
+}: {
+  params: { page: number; pageSize: number };
+  total: number;
+  pageSizes: readonly number[];
+  canPrevious: boolean;
+  canNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+  onPageSize: (size: number) => void;
+}) {
+  const sizeId = useId();
+  const first = Math.min(total, offsetOf(params) + 1);
+  const last = Math.min(total, offsetOf(params) + params.pageSize);
+  return (
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
+      <p aria-live="polite">
+        Showing {count.format(first)}–{count.format(last)} of {count.format(total)}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="flex items-center gap-2">
+          <label htmlFor={sizeId}>Rows per page</label>
+          <select
+            id={sizeId}
+            value={params.pageSize}
+            onChange={(event) => onPageSize(Number(event.target.value))}
+            className="h-8 rounded-md border border-line bg-white px-2 text-sm text-ink shadow-xs"
+          >
+            {pageSizes.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </div>
+        <span>
+          Page {count.format(params.page)} of {count.format(pageCount(total, params.pageSize))}
+        </span>
+        <div className="flex gap-2">
+          <Button variant="secondary" size="sm" aria-label="Previous page" disabled={!canPrevious} onClick={onPrevious}>
+            <span aria-hidden>←</span> Previous
+          </Button>
+          <Button variant="secondary" size="sm" aria-label="Next page" disabled={!canNext} onClick={onNext}>
+            Next <span aria-hidden>→</span>
+          </Button>
+        </div>
+      </div>
+    </nav>
+  );
+}

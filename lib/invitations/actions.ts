@@ -1,0 +1,19 @@
+"use server";
+import { runOperation } from "@/lib/actions/run";
+import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
+
+export async function sendInvitationAction(raw: unknown) {
+  return runOperation(sendInvitation, raw, ["/vendor"]);
+}
+
+export async function acceptInvitationAction(raw: unknown) {
+  return runOperation(acceptInvitation, raw, ["/partner"]);
+}
+
+export async function declineInvitationAction(raw: unknown) {
+  return runOperation(declineInvitation, raw, ["/partner"]);
+}
+
+export async function revokeAuthorizationAction(raw: unknown) {
+  return runOperation(revokeAuthorization, raw, ["/vendor"]);
+}

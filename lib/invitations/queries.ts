@@ -1,0 +1,223 @@
+// Reads of invitations and authorizations, each scoped to the asking account.
+import "server-only";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "@/db/dialect/core";
+import type { Db } from "@/db";
+import { containsInsensitive } from "@/db";
+import { countAll } from "@/db/sql";
+import { accounts, authorizationItems, pricingDimensions, products, resaleAuthorizations } from "@/db/schema";
+import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from "@/db/enums";
+import { parseAccountId } from "@/lib/account-id";
+import { now } from "@/lib/clock";
+import { canExtendOffers, effectiveStatus } from "@/lib/invitations/state";
+import { wholesaleByDimension } from "@/lib/invitations/pricing";
+import { offsetOf, type TableParams, type TableSpec } from "@/lib/tables/params";
+
+export const SENT_SPEC = {
+  sortable: ["sent", "expires", "partner", "status"],
+  defaultSort: { id: "sent", desc: true },
+  filters: { status: AUTHORIZATION_STATUSES },
+  search: true,
+} as const satisfies TableSpec<"sent" | "expires" | "partner" | "status", "status">;
+
+export const RECEIVED_SPEC = {
+  sortable: ["status", "received", "expires", "vendor"],
+  // Pending first (soonest to expire first), then the rest, newest first.
+  defaultSort: { id: "status", desc: false },
+  filters: { status: AUTHORIZATION_STATUSES },
+  search: true,
+} as const satisfies TableSpec<"status" | "received" | "expires" | "vendor", "status">;
+
+const counterparty = alias(accounts, "counterparty");
+
+const statusOrder = sql`case ${resaleAuthorizations.status} when 'pending' then 0 when 'accepted' then 1 when 'declined' then 2 when 'expired' then 3 else 4 end`;
+
+function searchFilter(q: string): SQL | undefined {
+  if (!q) return undefined;
+  const id = parseAccountId(q);
+  return or(containsInsensitive(counterparty.name, q), id ? eq(counterparty.id, id) : undefined);
+}
+
+function statusFilter(statuses: string[] | undefined): SQL | undefined {
+  const valid = (statuses ?? []).filter((s): s is AuthorizationStatus => (AUTHORIZATION_STATUSES as readonly string[]).includes(s));
+  return valid.length ? inArray(resaleAuthorizations.status, valid) : undefined;
+}
+
+async function productNamesFor(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string[]>();
+  const rows = await db
+    .select({ authorizationId: authorizationItems.authorizationId, name: products.name })
+    .from(authorizationItems)
+    .innerJoin(products, eq(products.id, authorizationItems.productId))
+    .where(inArray(authorizationItems.authorizationId, ids))
+    .orderBy(products.name);
+  const map = new Map<string, string[]>();
+  for (const row of rows) map.set(row.authorizationId, [...(map.get(row.authorizationId) ?? []), row.name]);
+  return map;
+}
+
+export interface InvitationRow {
+  id: string;
+  counterpartyName: string;
+  counterpartyAccountId: string;
+  products: string[];
+  status: AuthorizationStatus;
+  use: "multi_use" | "one_time";
+  expiresAt: string;
+  endsAt: string | null;
+  createdAt: string;
+}
+
+async function listInvitations(
+  db: Db,
+  side: "isv" | "partner",
+  accountId: string,
+  params: TableParams<string, "status">,
+): Promise<{ rows: InvitationRow[]; total: number }> {
+  const own = side === "isv" ? eq(resaleAuthorizations.isvAccountId, accountId) : eq(resaleAuthorizations.partnerAccountId, accountId);
+  const otherId = side === "isv" ? resaleAuthorizations.partnerAccountId : resaleAuthorizations.isvAccountId;
+  const where = and(own, statusFilter(params.filters.status), searchFilter(params.q));
+  const direction = params.sort.desc ? desc : asc;
+  const order: SQL[] = (() => {
+    switch (params.sort.id) {
+      case "expires":
+        return [direction(resaleAuthorizations.expiresAt)];
+      case "partner":
+      case "vendor":
+        return [direction(counterparty.name)];
+      case "status":
+        return [direction(statusOrder), asc(resaleAuthorizations.expiresAt)];
+      default:
+        return [direction(resaleAuthorizations.createdAt)];
+    }
+  })();
+  const [page, [total]] = await Promise.all([
+    db
+      .select({
+        id: resaleAuthorizations.id,
+        counterpartyName: counterparty.name,
+        counterpartyAccountId: counterparty.id,
+        status: resaleAuthorizations.status,
+        use: resaleAuthorizations.use,
+        expiresAt: resaleAuthorizations.expiresAt,
+        endsAt: resaleAuthorizations.endsAt,
+        createdAt: resaleAuthorizations.createdAt,
+      })
+      .from(resaleAuthorizations)
+      .innerJoin(counterparty, eq(counterparty.id, otherId))
+      .where(where)
+      .orderBy(...order, desc(resaleAuthorizations.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    db.select({ n: countAll() }).from(resaleAuthorizations).innerJoin(counterparty, eq(counterparty.id, otherId)).where(where),
+  ]);
+  const names = await productNamesFor(db, page.map((r) => r.id));
+  const at = now();
+  return {
+    rows: page.map((r) => ({
+      ...r,
+      status: effectiveStatus(r, at),
+      products: names.get(r.id) ?? [],
+      expiresAt: r.expiresAt.toISOString(),
+      endsAt: r.endsAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+export const listSentInvitations = (db: Db, isvAccountId: string, params: TableParams<string, "status">) =>
+  listInvitations(db, "isv", isvAccountId, params);
+
+export const listReceivedInvitations = (db: Db, partnerAccountId: string, params: TableParams<string, "status">) =>
+  listInvitations(db, "partner", partnerAccountId, params);
+
+/** One invitation with its products and prices, only for its ISV or its partner; null otherwise. */
+export async function invitationDetail(db: Db, id: string, viewer: { isvAccountId: string } | { partnerAccountId: string }) {
+  const owner =
+    "isvAccountId" in viewer
+      ? eq(resaleAuthorizations.isvAccountId, viewer.isvAccountId)
+      : eq(resaleAuthorizations.partnerAccountId, viewer.partnerAccountId);
+  const isv = alias(accounts, "isv");
+  const partner = alias(accounts, "partner");
+  const buyer = alias(accounts, "buyer");
+  const [row] = await db
+    .select({
+      authorization: resaleAuthorizations,
+      isvName: isv.name,
+      partnerName: partner.name,
+      buyerName: buyer.name,
+    })
+    .from(resaleAuthorizations)
+    .innerJoin(isv, eq(isv.id, resaleAuthorizations.isvAccountId))
+    .innerJoin(partner, eq(partner.id, resaleAuthorizations.partnerAccountId))
+    .leftJoin(buyer, eq(buyer.id, resaleAuthorizations.buyerAccountId))
+    .where(and(eq(resaleAuthorizations.id, id), owner));
+  if (!row) return null;
+  const items = await itemsWithPrices(db, [id]);
+  const at = now();
+  return {
+    ...row.authorization,
+    status: effectiveStatus(row.authorization, at),
+    isvName: row.isvName,
+    partnerName: row.partnerName,
+    buyerName: row.buyerName,
+    items,
+  };
+}
+
+async function itemsWithPrices(db: Db, authorizationIds: string[]) {
+  if (authorizationIds.length === 0) return [];
+  const items = await db
+    .select({
+      authorizationId: authorizationItems.authorizationId,
+      productId: products.id,
+      productName: products.name,
+      description: products.description,
+      eulaText: products.eulaText,
+      currency: products.currency,
+      discountBps: authorizationItems.discountBps,
+      additionalTerms: authorizationItems.additionalTerms,
+    })
+    .from(authorizationItems)
+    .innerJoin(products, eq(products.id, authorizationItems.productId))
+    .where(inArray(authorizationItems.authorizationId, authorizationIds))
+    .orderBy(products.name);
+  const dims = await db
+    .select()
+    .from(pricingDimensions)
+    .where(inArray(pricingDimensions.productId, [...new Set(items.map((i) => i.productId))]))
+    .orderBy(pricingDimensions.position);
+  return items.map((item) => ({
+    ...item,
+    prices: wholesaleByDimension(
+      dims.filter((d) => d.productId === item.productId),
+      item.discountBps,
+    ),
+  }));
+}
+
+/** Every product the partner may resell now, with its public price and wholesale cost. */
+export async function authorizedProducts(db: Db, partnerAccountId: string) {
+  const isv = alias(accounts, "isv");
+  const rows = await db
+    .select({ authorization: resaleAuthorizations, isvName: isv.name })
+    .from(resaleAuthorizations)
+    .innerJoin(isv, eq(isv.id, resaleAuthorizations.isvAccountId))
+    .where(and(eq(resaleAuthorizations.partnerAccountId, partnerAccountId), eq(resaleAuthorizations.status, "accepted")));
+  const at = now();
+  const usable = rows.filter((r) => canExtendOffers(r.authorization, at));
+  const items = await itemsWithPrices(db, usable.map((r) => r.authorization.id));
+  return items.map((item) => {
+    const { authorization, isvName } = usable.find((r) => r.authorization.id === item.authorizationId)!;
+    return {
+      ...item,
+      isvName,
+      isvAccountId: authorization.isvAccountId,
+      endsAt: authorization.endsAt,
+      use: authorization.use,
+      buyerAccountId: authorization.buyerAccountId,
+      remainingUses: authorization.use === "one_time" ? Math.max(0, 1 - authorization.offersExtended) : null,
+    };
+  });
+}

@@ -1,0 +1,222 @@
+// Invitations to resell: sent by an ISV, accepted or declined by the partner,
+// expired by the clock, revoked by the ISV. Each change, its audit event and the
+// notifications to both parties commit together.
+import { and, eq, inArray, lte } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { forUpdate } from "@/db";
+import { accounts, authorizationItems, resaleAuthorizations } from "@/db/schema";
+import { formatAccountId } from "@/lib/account-id";
+import { defineOperation, InvalidInput, NotFound, Refused } from "@/lib/actions/operation";
+import { recordAudit, SYSTEM } from "@/lib/audit";
+import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
+import { refusal } from "@/lib/invitations/state";
+import { declineInvitationSchema, endOfDayUtc, invitationIdSchema, sendInvitationSchema } from "@/lib/invitations/validations";
+import { notify } from "@/lib/notifications/notify";
+import { productsWithDimensions } from "@/lib/products/service";
+import { requireRegisteredSeller } from "@/lib/sellers/service";
+
+async function accountName(tx: Tx, id: string) {
+  const [row] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, id));
+  return row?.name ?? formatAccountId(id);
+}
+
+export const sendInvitation = defineOperation("invitation.send", sendInvitationSchema, async (ctx, input) => {
+  const at = now();
+  const expiresAt = endOfDayUtc(input.expiresOn);
+  if (expiresAt <= at) throw new InvalidInput({ expiresOn: ["Choose an accept-by date in the future"] });
+  const endsAt = input.endsOn ? endOfDayUtc(input.endsOn) : null;
+  const isvAccountId = ctx.user.accountId;
+  const id = newId("inv");
+
+  await ctx.db.transaction(async (tx) => {
+    await requireRegisteredSeller(tx, isvAccountId);
+    if (input.partnerAccountId === isvAccountId) throw new InvalidInput({ partnerAccountId: ["That is your own account; enter the partner's account id"] });
+    const [partner] = await tx.select().from(accounts).where(eq(accounts.id, input.partnerAccountId));
+    if (!partner || partner.type !== "partner") {
+      throw new InvalidInput({ partnerAccountId: ["No consulting partner has this account id; check it with the partner"] });
+    }
+    if (input.buyerAccountId) {
+      const [buyer] = await tx.select().from(accounts).where(eq(accounts.id, input.buyerAccountId));
+      if (!buyer || buyer.type !== "customer") throw new InvalidInput({ buyerAccountId: ["No customer has this account id"] });
+    }
+    const owned = await productsWithDimensions(tx, input.items.map((i) => i.productId), isvAccountId);
+    input.items.forEach((item, i) => {
+      if (!owned.some((p) => p.id === item.productId)) throw new InvalidInput({ [`items.${i}.productId`]: ["Choose one of your products"] });
+    });
+
+    await tx.insert(resaleAuthorizations).values({
+      id,
+      isvAccountId,
+      partnerAccountId: partner.id,
+      status: "pending",
+      expiresAt,
+      endsAt,
+      use: input.use,
+      buyerAccountId: input.buyerAccountId ?? null,
+      createdAt: at,
+    });
+    await tx.insert(authorizationItems).values(
+      input.items.map((item) => ({
+        id: newId("ait"),
+        authorizationId: id,
+        productId: item.productId,
+        discountBps: item.discountPercent,
+        additionalTerms: item.additionalTerms || null,
+      })),
+    );
+    await ctx.audit(tx, {
+      action: "invitation.send",
+      objectType: "resale_authorization",
+      objectId: id,
+      after: { partnerAccountId: partner.id, items: input.items.map((i) => [i.productId, i.discountPercent]), expiresAt: expiresAt.toISOString(), use: input.use },
+    });
+    const products = owned.map((p) => p.name).join(", ");
+    await notify(tx, partner.id, {
+      kind: "invitation.sent",
+      title: `${ctx.user.accountName} invites you to resell`,
+      body: `${products}. Accept by ${input.expiresOn}.`,
+      href: `/partner/invitations/${id}`,
+    });
+    await notify(tx, isvAccountId, {
+      kind: "invitation.sent",
+      title: `Invitation sent to ${partner.name}`,
+      body: `${products}, accept by ${input.expiresOn}.`,
+      href: `/vendor/invitations/${id}`,
+    });
+  });
+  return { invitationId: id };
+});
+
+/** The authorization, locked for this transaction, if it belongs to the given side. */
+async function lockAuthorization(tx: Tx, id: string, side: { partnerAccountId: string } | { isvAccountId: string }) {
+  const owner =
+    "partnerAccountId" in side
+      ? eq(resaleAuthorizations.partnerAccountId, side.partnerAccountId)
+      : eq(resaleAuthorizations.isvAccountId, side.isvAccountId);
+  const [row] = await forUpdate(
+    tx.select().from(resaleAuthorizations).where(and(eq(resaleAuthorizations.id, id), owner)).$dynamic(),
+  );
+  if (!row) throw new NotFound("resale_authorization", id);
+  return row;
+}
+
+export const acceptInvitation = defineOperation("invitation.respond", invitationIdSchema, async (ctx, { invitationId }) => {
+  await ctx.db.transaction(async (tx) => {
+    const invitation = await lockAuthorization(tx, invitationId, { partnerAccountId: ctx.user.accountId });
+    // Expiry is decided here, at the moment of acceptance, not by a sweep.
+    const refused = refusal(invitation, "accept", now());
+    if (refused) throw new Refused(refused);
+    await requireRegisteredSeller(tx, ctx.user.accountId);
+    await tx
+      .update(resaleAuthorizations)
+      .set({ status: "accepted", respondedAt: now() })
+      .where(eq(resaleAuthorizations.id, invitationId));
+    await ctx.audit(tx, { action: "invitation.accept", objectType: "resale_authorization", objectId: invitationId, before: { status: invitation.status }, after: { status: "accepted" } });
+    await notify(tx, invitation.isvAccountId, {
+      kind: "invitation.accepted",
+      title: `${ctx.user.accountName} accepted your invitation`,
+      body: "They can now extend private offers for the authorized products.",
+      href: `/vendor/invitations/${invitationId}`,
+    });
+    await notify(tx, ctx.user.accountId, {
+      kind: "invitation.accepted",
+      title: `You are authorized to resell for ${await accountName(tx, invitation.isvAccountId)}`,
+      body: "The products are listed under Authorized products.",
+      href: `/partner/invitations/${invitationId}`,
+    });
+  });
+  return { invitationId };
+});
+
+export const declineInvitation = defineOperation("invitation.respond", declineInvitationSchema, async (ctx, { invitationId, reason }) => {
+  await ctx.db.transaction(async (tx) => {
+    const invitation = await lockAuthorization(tx, invitationId, { partnerAccountId: ctx.user.accountId });
+    const refused = refusal(invitation, "decline", now());
+    if (refused) throw new Refused(refused);
+    await tx
+      .update(resaleAuthorizations)
+      .set({ status: "declined", respondedAt: now(), declineReason: reason || null })
+      .where(eq(resaleAuthorizations.id, invitationId));
+    await ctx.audit(tx, { action: "invitation.decline", objectType: "resale_authorization", objectId: invitationId, before: { status: invitation.status }, after: { status: "declined", reason: reason ?? null } });
+    await notify(tx, invitation.isvAccountId, {
+      kind: "invitation.declined",
+      title: `${ctx.user.accountName} declined your invitation`,
+      body: reason ? `Reason: ${reason}` : "No reason given.",
+      href: `/vendor/invitations/${invitationId}`,
+    });
+    await notify(tx, ctx.user.accountId, {
+      kind: "invitation.declined",
+      title: `You declined the invitation from ${await accountName(tx, invitation.isvAccountId)}`,
+      body: reason ? `Reason: ${reason}` : "No reason given.",
+      href: `/partner/invitations/${invitationId}`,
+    });
+  });
+  return { invitationId };
+});
+
+export const revokeAuthorization = defineOperation("invitation.revoke", invitationIdSchema, async (ctx, { invitationId }) => {
+  await ctx.db.transaction(async (tx) => {
+    const authorization = await lockAuthorization(tx, invitationId, { isvAccountId: ctx.user.accountId });
+    const refused = refusal(authorization, "revoke", now());
+    if (refused) throw new Refused(refused);
+    await tx
+      .update(resaleAuthorizations)
+      .set({ status: "revoked", revokedAt: now() })
+      .where(eq(resaleAuthorizations.id, invitationId));
+    await ctx.audit(tx, { action: "invitation.revoke", objectType: "resale_authorization", objectId: invitationId, before: { status: "accepted" }, after: { status: "revoked" } });
+    await notify(tx, authorization.partnerAccountId, {
+      kind: "invitation.revoked",
+      title: `${ctx.user.accountName} revoked your authorization`,
+      body: "Offers you already extended keep their price; you cannot extend new ones.",
+      href: `/partner/invitations/${invitationId}`,
+    });
+    await notify(tx, ctx.user.accountId, {
+      kind: "invitation.revoked",
+      title: `Authorization of ${await accountName(tx, authorization.partnerAccountId)} revoked`,
+      body: "Offers already extended keep their price; no new offers.",
+      href: `/vendor/invitations/${invitationId}`,
+    });
+  });
+  return { invitationId };
+});
+
+/**
+ * Records expiry of pending invitations past their accept-by instant and tells
+ * both parties. Acceptance never relies on this (it checks the clock itself);
+ * the sweep keeps lists, filters and notifications true. Cheap when there is
+ * nothing to do: one indexed read, no write transaction.
+ */
+export async function sweepExpiredInvitations(db: Db, at: Date = now()): Promise<number> {
+  const due = and(eq(resaleAuthorizations.status, "pending"), lte(resaleAuthorizations.expiresAt, at));
+  const [any] = await db.select({ id: resaleAuthorizations.id }).from(resaleAuthorizations).where(due).limit(1);
+  if (!any) return 0;
+  return db.transaction(async (tx) => {
+    const rows = await forUpdate(tx.select().from(resaleAuthorizations).where(due).$dynamic());
+    if (rows.length === 0) return 0;
+    await tx.update(resaleAuthorizations).set({ status: "expired", respondedAt: at }).where(inArray(resaleAuthorizations.id, rows.map((r) => r.id)));
+    for (const row of rows) {
+      await recordAudit(tx, SYSTEM, {
+        action: "invitation.expire",
+        objectType: "resale_authorization",
+        objectId: row.id,
+        before: { status: "pending" },
+        after: { status: "expired" },
+      });
+      const [isvName, partnerName] = [await accountName(tx, row.isvAccountId), await accountName(tx, row.partnerAccountId)];
+      await notify(tx, row.partnerAccountId, {
+        kind: "invitation.expired",
+        title: `The invitation from ${isvName} expired`,
+        body: "It was not accepted in time. Ask the vendor for a new one.",
+        href: `/partner/invitations/${row.id}`,
+      });
+      await notify(tx, row.isvAccountId, {
+        kind: "invitation.expired",
+        title: `Your invitation to ${partnerName} expired`,
+        body: "It was not accepted in time. You can send a new one.",
+        href: `/vendor/invitations/${row.id}`,
+      });
+    }
+    return rows.length;
+  });
+}

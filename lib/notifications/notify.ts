@@ -1,0 +1,53 @@
+// In-portal notifications, written in the same transaction as the change they announce.
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { countAll } from "@/db/sql";
+import { notifications } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { newId } from "@/lib/ids";
+
+export interface NotificationInput {
+  kind: string;
+  title: string;
+  body: string;
+  href?: string;
+}
+
+export async function notify(tx: Tx, accountId: string, input: NotificationInput): Promise<void> {
+  await tx.insert(notifications).values({ id: newId("ntf"), accountId, ...input, href: input.href ?? null, createdAt: now() });
+}
+
+export async function unreadCount(db: Db, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: countAll() })
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function listNotifications(db: Db, accountId: string, { limit, offset }: { limit: number; offset: number }) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.accountId, accountId))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: countAll() }).from(notifications).where(eq(notifications.accountId, accountId)),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Marks one of the account's notifications read and returns where it points; null if not the account's. */
+export async function openNotification(db: Db, accountId: string, id: string): Promise<{ href: string | null } | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ href: notifications.href, readAt: notifications.readAt })
+      .from(notifications)
+      .where(and(eq(notifications.id, id), eq(notifications.accountId, accountId)));
+    if (!row) return null;
+    if (!row.readAt) await tx.update(notifications).set({ readAt: now() }).where(eq(notifications.id, id));
+    return { href: row.href };
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { parseMoneyToCents } from "@/lib/money";
+import { plainText } from "@/lib/validation";
+
+export const MAX_DIMENSIONS = 10;
+
+const dimension = z.object({
+  /** Present when editing an existing dimension. */
+  id: z.string().max(40).optional(),
+  unitName: plainText("Unit name", { max: 40 }),
+  /** Dollars as typed, e.g. "1,250.00": at most two decimals, no sign. */
+  price: z
+    .string({ message: "Price is required" })
+    .trim()
+    .min(1, "Price is required")
+    .refine((v) => parseMoneyToCents(v) !== null, "Enter a price like 125 or 1,250.50 (dollars, two decimals at most)")
+    .refine((v) => (parseMoneyToCents(v) ?? 0) <= 100_000_000_00, "At most $100,000,000 per unit per month"),
+});
+
+export const productSchema = z
+  .object({
+    name: plainText("Name", { min: 2, max: 120 }),
+    description: plainText("Description", { max: 2000 }),
+    eulaText: z
+      .string({ message: "EULA text is required" })
+      .trim()
+      .min(20, "Paste the standard EULA (at least 20 characters)")
+      .max(50_000, "EULA text must be at most 50,000 characters"),
+    dimensions: z
+      .array(dimension, { message: "Add at least one pricing dimension" })
+      .min(1, "Add at least one pricing dimension")
+      .max(MAX_DIMENSIONS, `At most ${MAX_DIMENSIONS} pricing dimensions`),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.dimensions.forEach((d, i) => {
+      const key = d.unitName.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["dimensions", i, "unitName"], message: "Each unit name must be different" });
+      seen.add(key);
+    });
+  });
+
+export const updateProductSchema = z.object({ productId: z.string().min(1).max(40), product: productSchema });
+
+export type ProductInput = z.input<typeof productSchema>;
