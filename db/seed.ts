@@ -3,13 +3,22 @@
 import { count } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { isUniqueViolation } from "@/db";
-import { accounts, feeTiers, pricingDimensions, products, sellerRegistrations } from "@/db/schema";
+import {
+  accounts,
+  authorizationItems,
+  feeTiers,
+  pricingDimensions,
+  products,
+  resaleAuthorizations,
+  sellerRegistrations,
+} from "@/db/schema";
 import { createAccount, createUser } from "@/lib/accounts/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { now } from "@/lib/clock";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, type DemoAccountKey } from "@/lib/demo";
 import { newId } from "@/lib/ids";
 import { DEFAULT_FEE_TIERS, DEFAULT_RENEWAL_FEE_BPS } from "@/lib/money";
+import { notify } from "@/lib/notifications/notify";
 
 /** Reference data every database needs: the listing-fee schedule. */
 export async function ensureReferenceData(db: Db): Promise<void> {
@@ -134,6 +143,73 @@ async function seedRegistrations(tx: Tx) {
   }
 }
 
+const DAY = 86_400_000;
+
+interface DemoInvitation {
+  isv: DemoAccountKey;
+  partner: DemoAccountKey;
+  status: "pending" | "accepted" | "expired";
+  /** Accept-by, in days from now (negative: in the past). */
+  expiresInDays: number;
+  items: [product: string, discountBps: number, terms?: string][];
+}
+
+/** Accepted, pending and expired invitations, so every invitation screen has something real. */
+export const DEMO_INVITATIONS: DemoInvitation[] = [
+  {
+    isv: "isv",
+    partner: "partner",
+    status: "accepted",
+    expiresInDays: -20,
+    items: [
+      ["Northwind Backup", 2000, "Partner provides first-line support."],
+      ["Northwind Monitor", 1500],
+    ],
+  },
+  { isv: "isv2", partner: "partner", status: "accepted", expiresInDays: -40, items: [["Contoso Analytics Platform", 2000]] },
+  { isv: "isv", partner: "partner2", status: "pending", expiresInDays: 10, items: [["Northwind Backup", 2500]] },
+  { isv: "isv2", partner: "partner3", status: "pending", expiresInDays: 14, items: [["Contoso Data Catalog", 3000, "Resell to EU customers only."]] },
+  { isv: "isv2", partner: "partner2", status: "expired", expiresInDays: -5, items: [["Contoso Data Catalog", 1000]] },
+];
+
+async function seedInvitations(tx: Tx, productIds: Map<string, string>) {
+  const at = now().getTime();
+  for (const invitation of DEMO_INVITATIONS) {
+    const id = newId("inv");
+    const isv = DEMO_ACCOUNTS[invitation.isv];
+    const partner = DEMO_ACCOUNTS[invitation.partner];
+    const expiresAt = new Date(at + invitation.expiresInDays * DAY);
+    await tx.insert(resaleAuthorizations).values({
+      id,
+      isvAccountId: isv.id,
+      partnerAccountId: partner.id,
+      status: invitation.status,
+      expiresAt,
+      endsAt: null,
+      use: "multi_use",
+      respondedAt: invitation.status === "pending" ? null : new Date(Math.min(at, expiresAt.getTime()) - DAY),
+      createdAt: new Date(expiresAt.getTime() - 30 * DAY),
+    });
+    await tx.insert(authorizationItems).values(
+      invitation.items.map(([name, discountBps, terms]) => ({
+        id: newId("ait"),
+        authorizationId: id,
+        productId: productIds.get(name) ?? name,
+        discountBps,
+        additionalTerms: terms ?? null,
+      })),
+    );
+    if (invitation.status === "pending") {
+      await notify(tx, partner.id, {
+        kind: "invitation.sent",
+        title: `${isv.name} invites you to resell`,
+        body: `${invitation.items.map(([name]) => name).join(", ")}. Accept by ${expiresAt.toISOString().slice(0, 10)}.`,
+        href: `/partner/invitations/${id}`,
+      });
+    }
+  }
+}
+
 /** Seeds the demo story into an empty database; returns false when it already had data. */
 export async function seedDemo(db: Db): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
@@ -146,9 +222,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
       await seedRegistrations(tx);
       const at = now();
+      const productIds = new Map<string, string>();
       for (const product of DEMO_PRODUCTS) {
         const vendor = DEMO_ACCOUNTS[product.isv];
         const id = newId("prod");
+        productIds.set(product.name, id);
         await tx.insert(products).values({
           id,
           isvAccountId: vendor.id,
@@ -169,6 +247,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           })),
         );
       }
+      await seedInvitations(tx, productIds);
     });
   } catch (error) {
     // A second instance seeding the same empty database at the same moment loses here.

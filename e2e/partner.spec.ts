@@ -7,7 +7,7 @@ test("the partner sees its own account and figures", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Blue Harbor Consulting" })).toBeVisible();
   await expect(page.getByText("Account 5276-0419-3382")).toBeVisible();
   await expect(page.getByText("Registered seller")).toBeVisible();
-  await expect(page.locator('[data-stat="Resale authorizations"]')).toHaveText("0");
+  await expect(page.locator('[data-stat="Resale authorizations"]')).toHaveText("2");
   await expect(page.locator('[data-stat="Margin billed"]')).toHaveText("$0.00");
 });
 

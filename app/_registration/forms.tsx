@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm, type DefaultValues, type FieldValues } from "react-hook-form";
+import { useForm, useWatch, type DefaultValues, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField, TextField } from "@/components/forms/form-fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
@@ -110,8 +110,8 @@ export function BankingForm({ next, currency }: { next: string; currency?: strin
     next,
   );
   const { form } = state;
-  const bankType = form.watch("bankType");
-  const schedule = form.watch("disbursementSchedule");
+  const bankType = useWatch({ control: form.control, name: "bankType" });
+  const schedule = useWatch({ control: form.control, name: "disbursementSchedule" });
   return (
     <Shell state={state} submitLabel="Save and continue">
       <SelectField
@@ -154,7 +154,7 @@ export function BankingForm({ next, currency }: { next: string; currency?: strin
 export function TaxForm({ next }: { next: string }) {
   const state = useStepForm(taxSchema, { taxForm: "W-9", taxId: "", taxCountry: "US" }, saveTaxAction, next);
   const { form } = state;
-  const taxForm = form.watch("taxForm");
+  const taxForm = useWatch({ control: form.control, name: "taxForm" });
   return (
     <Shell state={state} submitLabel="Save and finish">
       <SelectField

@@ -1,23 +1,50 @@
 import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/components/shell/app-shell";
+import { getDb } from "@/db";
 import { requireArea } from "@/lib/auth/guard";
+import { unreadCount } from "@/lib/notifications/notify";
 import { AREAS, type AreaSlug } from "@/lib/auth/permissions";
 import { signOutAction } from "@/app/(auth)/actions";
 
 /** Navigation of each role area. */
 export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
-  vendor: [{ href: "/vendor", label: "Home", exact: true }],
-  partner: [{ href: "/partner", label: "Home", exact: true }],
-  buyer: [{ href: "/buyer", label: "Home", exact: true }],
-  marketplace: [{ href: "/marketplace", label: "Home", exact: true }],
+  vendor: [
+    { href: "/vendor", label: "Home", exact: true },
+    { href: "/vendor/products", label: "Products" },
+    { href: "/vendor/invitations", label: "Invitations" },
+    { href: "/vendor/registration", label: "Seller registration" },
+    { href: "/vendor/notifications", label: "Notifications" },
+  ],
+  partner: [
+    { href: "/partner", label: "Home", exact: true },
+    { href: "/partner/invitations", label: "Invitations" },
+    { href: "/partner/authorized", label: "Authorized products" },
+    { href: "/partner/registration", label: "Seller registration" },
+    { href: "/partner/notifications", label: "Notifications" },
+  ],
+  buyer: [
+    { href: "/buyer", label: "Home", exact: true },
+    { href: "/buyer/notifications", label: "Notifications" },
+  ],
+  marketplace: [
+    { href: "/marketplace", label: "Home", exact: true },
+    { href: "/marketplace/notifications", label: "Notifications" },
+  ],
 };
 
 /** The guarded layout of a role area; each page checks again (layouts are not a boundary). */
 export async function AreaLayout({ slug, children }: { slug: AreaSlug; children: ReactNode }) {
   const user = await requireArea(slug);
   const area = AREAS.find((a) => a.slug === slug);
+  const unread = await unreadCount(getDb(), user.accountId);
   return (
-    <AppShell areaLabel={area?.label ?? slug} user={user} nav={AREA_NAV[slug]} signOut={signOutAction}>
+    <AppShell
+      areaLabel={area?.label ?? slug}
+      user={user}
+      nav={AREA_NAV[slug]}
+      signOut={signOutAction}
+      notifications={{ href: `/${slug}/notifications`, unread }}
+    >
       {children}
     </AppShell>
   );

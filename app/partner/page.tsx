@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Callout } from "@/components/ui/callout";
@@ -27,7 +28,10 @@ export default async function PartnerHome() {
         <Callout tone="warn" className="mb-6">
           You are not yet a registered seller ({figures.registration.completedSteps} of 3 steps done). Give your
           account id <span className="font-mono">{formatAccountId(user.accountId)}</span> to the vendors you want to
-          resell; you can accept their invitations and extend offers once profile, banking and tax are complete.
+          resell; you can accept their invitations and extend offers once profile, banking and tax are complete.{" "}
+          <Link href="/partner/registration" className="font-medium underline">
+            Complete seller registration
+          </Link>
         </Callout>
       ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">

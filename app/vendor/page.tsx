@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Callout } from "@/components/ui/callout";
@@ -26,7 +27,10 @@ export default async function VendorHome() {
       {!complete ? (
         <Callout tone="warn" className="mb-6">
           Your seller registration is incomplete ({figures.registration.completedSteps} of 3 steps). You can list
-          products, but you cannot invite partners to resell until profile, banking and tax are done.
+          products, but you cannot invite partners to resell until profile, banking and tax are done.{" "}
+          <Link href="/vendor/registration" className="font-medium underline">
+            Complete seller registration
+          </Link>
         </Callout>
       ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">

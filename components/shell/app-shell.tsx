@@ -23,12 +23,14 @@ export function AppShell({
   user,
   nav,
   signOut,
+  notifications,
   children,
 }: {
   areaLabel: string;
   user: ShellUser;
   nav: readonly NavItem[];
   signOut: () => Promise<void>;
+  notifications: { href: string; unread: number };
   children: ReactNode;
 }) {
   return (
@@ -41,6 +43,22 @@ export function AppShell({
           </Link>
           <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{areaLabel}</span>
           <div className="ml-auto flex items-center gap-3">
+            <Link
+              href={notifications.href}
+              className="relative grid h-9 w-9 place-items-center rounded-md text-slate-600 hover:bg-slate-100"
+              aria-label={notifications.unread ? `Notifications, ${notifications.unread} unread` : "Notifications"}
+              data-testid="notification-bell"
+            >
+              <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
+              {notifications.unread ? (
+                <span className="absolute -right-0.5 -top-0.5 grid min-w-5 place-items-center rounded-full bg-red-600 px-1 text-[11px] font-semibold leading-5 text-white" data-testid="unread-count">
+                  {notifications.unread > 99 ? "99+" : notifications.unread}
+                </span>
+              ) : null}
+            </Link>
             <div className="hidden text-right leading-tight md:block">
               <p className="text-sm font-medium" data-testid="account-name">
                 {user.accountName}

@@ -54,15 +54,19 @@ export interface OperationContext {
   audit: (tx: Tx, entry: Parameters<typeof recordAudit>[2]) => Promise<void>;
 }
 
-export type Operation<R> = (db: Db, user: CurrentUser | null, raw: unknown) => Promise<ActionResult<R>>;
+export type Operation<R> = ((db: Db, user: CurrentUser | null, raw: unknown) => Promise<ActionResult<R>>) & {
+  /** The permission-table entry it checks (the authorization-matrix tests read it). */
+  permission: Permission;
+};
 
 export function defineOperation<S extends z.ZodType, R>(
   permission: Permission,
   schema: S,
   handler: (ctx: OperationContext, input: z.output<S>) => Promise<R>,
 ): Operation<R> {
-  return async (db, user, raw) => {
-    if (!user || !(await checkPermission(db, user, permission, undefined, user?.ip ?? null))) return fail(NOT_FOUND);
+  const operation = async (db: Db, user: CurrentUser | null, raw: unknown): Promise<ActionResult<R>> => {
+    // checkPermission records the denial, anonymous callers included.
+    if (!(await checkPermission(db, user, permission, undefined, user?.ip ?? null)) || !user) return fail(NOT_FOUND);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return fail(INVALID_INPUT, fieldErrorsOf(parsed.error));
     const actor = actorOf(user);
@@ -80,4 +84,5 @@ export function defineOperation<S extends z.ZodType, R>(
       throw error;
     }
   };
+  return Object.assign(operation, { permission });
 }

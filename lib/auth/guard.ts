@@ -6,7 +6,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { auth } from "@/lib/auth/auth";
-import { checkPermission, loadUser, type CurrentUser } from "@/lib/auth/authorize";
+import { recordDenied } from "@/lib/audit";
+import { actorOf, checkPermission, loadUser, type CurrentUser } from "@/lib/auth/authorize";
 import { clientAddress } from "@/lib/auth/client-address";
 import { AREAS, type AreaSlug, type Permission } from "@/lib/auth/permissions";
 
@@ -27,6 +28,12 @@ export async function requirePermission(permission: Permission, object?: { type:
   if (!user) redirect("/sign-in");
   if (!(await checkPermission(getDb(), user, permission, object, user.ip))) notFound();
   return user;
+}
+
+/** For detail pages: the object is missing or another tenant's — record the attempt, answer "not found". */
+export async function deniedNotFound(user: CurrentUser, action: string, objectType: string, objectId: string): Promise<never> {
+  await recordDenied(getDb(), actorOf(user), { action, objectType, objectId });
+  notFound();
 }
 
 export async function requireArea(slug: AreaSlug): Promise<CurrentUser> {

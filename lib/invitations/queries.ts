@@ -11,22 +11,8 @@ import { parseAccountId } from "@/lib/account-id";
 import { now } from "@/lib/clock";
 import { canExtendOffers, effectiveStatus } from "@/lib/invitations/state";
 import { wholesaleByDimension } from "@/lib/invitations/pricing";
-import { offsetOf, type TableParams, type TableSpec } from "@/lib/tables/params";
-
-export const SENT_SPEC = {
-  sortable: ["sent", "expires", "partner", "status"],
-  defaultSort: { id: "sent", desc: true },
-  filters: { status: AUTHORIZATION_STATUSES },
-  search: true,
-} as const satisfies TableSpec<"sent" | "expires" | "partner" | "status", "status">;
-
-export const RECEIVED_SPEC = {
-  sortable: ["status", "received", "expires", "vendor"],
-  // Pending first (soonest to expire first), then the rest, newest first.
-  defaultSort: { id: "status", desc: false },
-  filters: { status: AUTHORIZATION_STATUSES },
-  search: true,
-} as const satisfies TableSpec<"status" | "received" | "expires" | "vendor", "status">;
+import { offsetOf, type TableParams } from "@/lib/tables/params";
+import type { InvitationRow } from "@/lib/invitations/table";
 
 const counterparty = alias(accounts, "counterparty");
 
@@ -54,18 +40,6 @@ async function productNamesFor(db: Db, ids: string[]) {
   const map = new Map<string, string[]>();
   for (const row of rows) map.set(row.authorizationId, [...(map.get(row.authorizationId) ?? []), row.name]);
   return map;
-}
-
-export interface InvitationRow {
-  id: string;
-  counterpartyName: string;
-  counterpartyAccountId: string;
-  products: string[];
-  status: AuthorizationStatus;
-  use: "multi_use" | "one_time";
-  expiresAt: string;
-  endsAt: string | null;
-  createdAt: string;
 }
 
 async function listInvitations(

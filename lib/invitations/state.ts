@@ -45,9 +45,9 @@ export function canExtendOffers(auth: AuthorizationWindow, at: Date): boolean {
   return auth.use === "multi_use" || auth.offersExtended < 1;
 }
 
-/** Whole days left to accept (0 on the last day), for the inbox. */
+/** Days left to accept, counting a part day as a day (1 on the last day, 0 once expired). */
 export function daysLeft(expiresAt: Date, at: Date): number {
-  return Math.max(0, Math.floor((expiresAt.getTime() - at.getTime()) / 86_400_000));
+  return Math.max(0, Math.ceil((expiresAt.getTime() - at.getTime()) / 86_400_000));
 }
 
 export const STATUS_LABELS: Record<AuthorizationStatus, string> = {

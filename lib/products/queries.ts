@@ -4,23 +4,11 @@ import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
 import { countAll } from "@/db/sql";
 import { pricingDimensions, products } from "@/db/schema";
-import { offsetOf, type TableParams, type TableSpec } from "@/lib/tables/params";
+import { offsetOf, type TableParams } from "@/lib/tables/params";
+import type { ProductRow } from "@/lib/products/table";
 import { productsWithDimensions } from "@/lib/products/service";
 
-export const PRODUCTS_SPEC = {
-  sortable: ["name", "updated"],
-  defaultSort: { id: "name", desc: false },
-  search: true,
-} as const satisfies TableSpec<"name" | "updated", never>;
-
-export interface ProductRow {
-  id: string;
-  name: string;
-  description: string;
-  dimensions: { unitName: string; unitPriceCents: number }[];
-  currency: string;
-  updatedAt: string;
-}
+export { PRODUCTS_TABLE } from "@/lib/products/table";
 
 export async function listProducts(db: Db, isvAccountId: string, params: TableParams<string, never>) {
   const where = and(eq(products.isvAccountId, isvAccountId), params.q ? containsInsensitive(products.name, params.q) : undefined);

@@ -1,0 +1,18 @@
+// Every operation the portal offers, by name. The authorization-matrix test walks
+// this list, so a new operation is covered as soon as it is registered here.
+import type { Operation } from "@/lib/actions/operation";
+import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
+import { createProduct, updateProduct } from "@/lib/products/service";
+import { saveBanking, saveProfile, saveTax } from "@/lib/sellers/service";
+
+export const OPERATIONS: Record<string, Operation<unknown>> = {
+  saveProfile,
+  saveBanking,
+  saveTax,
+  createProduct,
+  updateProduct,
+  sendInvitation,
+  acceptInvitation,
+  declineInvitation,
+  revokeAuthorization,
+};
