@@ -50,6 +50,14 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], storageState: `e2e/.auth/${role}-${dialect}.json` },
     })),
     {
+      // Stories that change the demo data (a partner registers, accepts…): after the role projects,
+      // whose figures assume the data as seeded.
+      name: "flows",
+      testMatch: /flows\.spec\.ts/,
+      dependencies: [...ROLE_PROJECTS, "anonymous", "mobile"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
       name: "mobile",
       testMatch: /mobile\.spec\.ts/,
       dependencies: ["setup"],

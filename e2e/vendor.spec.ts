@@ -15,3 +15,45 @@ test("the vendor sees its own account and figures", async ({ page }) => {
 test("the vendor is refused the other areas", async ({ page }) => {
   for (const path of otherAreas("/vendor")) await expectNotFound(page, path);
 });
+
+test("the vendor sends an invitation, watching the live wholesale preview", async ({ page }) => {
+  await page.goto("/vendor/invitations/new");
+  await page.getByLabel("Partner account id").fill("6382-1507-9461");
+  await page.getByLabel("Product 1").selectOption({ label: "Northwind Monitor" });
+  const preview = (unit: string) => page.getByTestId(`wholesale-Northwind Monitor-${unit}`);
+  await expect(preview("Hosts")).toHaveText("—");
+  await page.getByLabel("Wholesale discount (%)").fill("12.5");
+  // $15.00 × 87.5% = $13.125 → $13.13; $8.00 → $7.00; $0.50 × 87.5% = $0.4375 → $0.44
+  await expect(preview("Hosts")).toHaveText("$13.13");
+  await expect(preview("Seats")).toHaveText("$7.00");
+  await expect(preview("Log GB")).toHaveText("$0.44");
+  await page.getByLabel("Wholesale discount (%)").fill("20");
+  await expect(preview("Hosts")).toHaveText("$12.00");
+  const acceptBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Accept by").fill(acceptBy);
+  await page.getByRole("button", { name: "Review and send" }).click();
+  await expect(page.getByText("Send this invitation?")).toBeVisible();
+  await expect(page.getByText("Northwind Monitor at 20% off")).toBeVisible();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page).toHaveURL(/\/vendor\/invitations\/inv_[0-9a-z]{20}\?sent=1$/);
+  await expect(page.getByText("Invitation sent.")).toBeVisible();
+  await expect(page.getByText("Pending", { exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "$12.00" })).toBeVisible();
+
+  await page.goto("/vendor/invitations?status=pending");
+  await expect(page.getByRole("link", { name: /Summit Cloud Advisors/ }).first()).toBeVisible();
+});
+
+test("bad invitation input lands on its field and sends nothing", async ({ page }) => {
+  await page.goto("/vendor/invitations/new");
+  await page.getByLabel("Partner account id").fill("8513-4796-2018"); // a customer, not a partner
+  await page.getByLabel("Wholesale discount (%)").fill("100");
+  await page.getByRole("button", { name: "Review and send" }).click();
+  await expect(page.getByText("The discount must be more than 0% and less than 100%")).toBeVisible();
+  await page.getByLabel("Wholesale discount (%)").fill("10");
+  await page.getByLabel("Accept by").fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Review and send" }).click();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("No consulting partner has this account id")).toBeVisible();
+  await expect(page).toHaveURL(/\/vendor\/invitations\/new$/);
+});

@@ -1,0 +1,100 @@
+// Multi-user stories, each signing in as it goes.
+import { expect, test, type Browser } from "@playwright/test";
+import { signIn } from "./helpers";
+
+async function as(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
+}
+
+test("an unregistered partner is blocked, completes the wizard, accepts, and sees its wholesale costs", async ({ browser }) => {
+  const page = await as(browser, "partner3@demo.example");
+  await expect(page.getByText("Not registered")).toBeVisible();
+  await expect(page.getByTestId("unread-count")).toHaveText("1");
+
+  await page.getByRole("link", { name: "Invitations", exact: true }).first().click();
+  await page.getByRole("link", { name: /Contoso Data Systems/ }).click();
+  await page.waitForURL(/\/partner\/invitations\/inv_/);
+  const invitationUrl = page.url();
+  await expect(page.getByText("Pending", { exact: true })).toBeVisible();
+  await expect(page.getByText("You must be a registered seller to accept.")).toBeVisible();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await page.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByText("Complete your seller registration (profile, banking and tax) first.")).toBeVisible();
+  await page.getByRole("link", { name: "Complete seller registration" }).first().click();
+
+  // Step 1: profile (name and contact are prefilled from the account).
+  await expect(page.getByText("Step 1 of 3: Profile")).toBeVisible();
+  await page.getByLabel("Address", { exact: true }).fill("9 Harbor Road");
+  await page.getByLabel("City").fill("Portland");
+  await page.getByLabel("State or region").fill("OR");
+  await page.getByLabel("Postal code").fill("97201");
+  await page.getByLabel("Contact phone").fill("+1 503 555 0199");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  // Step 2: banking — a mistyped routing number is caught on its field first.
+  await expect(page.getByText("Step 2 of 3: Banking")).toBeVisible();
+  await page.getByLabel("Account holder").fill("Fresh Start IT LLC");
+  await page.getByLabel("Routing number").fill("021000022");
+  await page.getByLabel("Account number").fill("000555001234");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByText("This routing number's check digit is wrong")).toBeVisible();
+  await page.getByLabel("Routing number").fill("021000021");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  // Step 3: tax.
+  await expect(page.getByText("Step 3 of 3: Tax")).toBeVisible();
+  await expect(page.getByTestId("bank-masked")).toHaveText("•••• 1234");
+  await page.getByLabel("EIN or SSN").fill("45-6789012");
+  await page.getByRole("button", { name: "Save and finish" }).click();
+  await expect(page).toHaveURL(/\/partner\?registered=1$/);
+  await expect(page.getByText("Registered seller")).toBeVisible();
+
+  // Masked everywhere after entry.
+  await page.goto("/partner/registration");
+  await expect(page.getByTestId("tax-masked")).toHaveText("W-9 •••• 9012");
+  await expect(page.getByText("000555001234")).toHaveCount(0);
+
+  await page.goto(invitationUrl);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await page.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByText("Accepted", { exact: true })).toBeVisible();
+
+  await page.getByRole("link", { name: "Authorized products" }).first().click();
+  const card = page.getByTestId("authorized-product").filter({ hasText: "Contoso Data Catalog" });
+  await expect(card.getByText("30% wholesale discount")).toBeVisible();
+  // $200.00 × 70% = $140.00; $30.00 × 70% = $21.00
+  await expect(card.getByTestId("cost-Contoso Data Catalog-Catalog sources")).toHaveText("$140.00");
+  await expect(card.getByTestId("cost-Contoso Data Catalog-Users")).toHaveText("$21.00");
+  await expect(card.getByText("Resell to EU customers only.")).toBeVisible();
+
+  // Another partner cannot open this invitation, even by URL.
+  const other = await as(browser, "partner@demo.example");
+  const response = await other.goto(invitationUrl);
+  expect(response?.status()).toBe(404);
+  await expect(other.getByText("Page not found")).toBeVisible();
+  await expect(other.getByText("Contoso Data Catalog")).toHaveCount(0);
+
+  // The vendor sees the acceptance in its notifications; opening one marks it read.
+  const vendor = await as(browser, "isv2@demo.example");
+  const unread = Number(await vendor.getByTestId("unread-count").textContent());
+  expect(unread).toBeGreaterThan(0);
+  await vendor.goto("/vendor/notifications");
+  await vendor.getByText(/accepted your invitation/).first().click();
+  await expect(vendor).toHaveURL(/\/vendor\/invitations\/inv_/);
+  await expect(vendor.getByText("Accepted", { exact: true })).toBeVisible();
+  if (unread === 1) await expect(vendor.getByTestId("unread-count")).toHaveCount(0);
+  else await expect(vendor.getByTestId("unread-count")).toHaveText(String(unread - 1));
+});
+
+test("an expired invitation shows as expired and cannot be accepted", async ({ browser }) => {
+  const page = await as(browser, "partner2@demo.example");
+  await page.goto("/partner/invitations?status=expired");
+  await page.getByRole("link", { name: /Contoso Data Systems/ }).click();
+  await page.waitForURL(/\/partner\/invitations\/inv_/);
+  await expect(page.getByText("Expired", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+});
