@@ -57,3 +57,30 @@ test("bad invitation input lands on its field and sends nothing", async ({ page 
   await expect(page.getByText("No consulting partner has this account id")).toBeVisible();
   await expect(page).toHaveURL(/\/vendor\/invitations\/new$/);
 });
+
+test("the vendor creates a product and finds it in the sortable, searchable table", async ({ page }) => {
+  await page.goto("/vendor/products/new");
+  await page.getByLabel("Product name").fill("Northwind Archive <b>beta</b>");
+  await page.getByLabel("Description").fill("Cold storage for compliance data.");
+  await page.getByLabel("Standard EULA").fill("Northwind Archive EULA: use it for your own data only.");
+  await page.getByLabel("Unit 1", { exact: true }).fill("Archived TB");
+  await page.getByLabel("Price ($)").first().fill("7.5");
+  await page.getByRole("button", { name: "Add a pricing dimension" }).click();
+  await page.getByLabel("Unit 2", { exact: true }).fill("Restores");
+  await page.getByLabel("Price ($)").nth(1).fill("-3");
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page.getByText("Enter a price like 125 or 1,250.50")).toBeVisible();
+  await page.getByLabel("Price ($)").nth(1).fill("25");
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page).toHaveURL(/\/vendor\/products$/);
+  // Stored text renders as text.
+  await expect(page.getByRole("link", { name: "Northwind Archive <b>beta</b>" })).toBeVisible();
+  await expect(page.getByText("Archived TB: $7.50")).toBeVisible();
+
+  await page.getByRole("button", { name: /Product/ }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc|dir=desc&sort=name|dir=desc/);
+  await expect(page.getByRole("row").nth(1)).toContainText("Northwind Monitor");
+  await page.getByLabel("Search").fill("archive");
+  await expect(page).toHaveURL(/q=archive/);
+  await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
+});
