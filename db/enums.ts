@@ -19,6 +19,7 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 export const BILLING_TERMS = ["upfront", "monthly"] as const;
 
 export const AGREEMENT_STATUSES = ["active", "ended", "cancelled"] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 export const BILL_STATUSES = ["issued", "paid"] as const;
 export const PAYMENT_METHODS = ["portal", "bank_transfer"] as const;
 export const DISBURSEMENT_STATUSES = ["completed", "held"] as const;

@@ -1,7 +1,7 @@
 // The demo story seeds once, and every role's home figures read from it.
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, feeTiers, pricingDimensions, products, sellerRegistrations, users } from "@/db/schema";
+import { accounts, agreements, feeTiers, pricingDimensions, products, sellerRegistrations, users } from "@/db/schema";
 import { bootstrap } from "@/db/bootstrap";
 import { seedDemo } from "@/db/seed";
 import { buyerHome, marketplaceHome, partnerHome, vendorHome } from "@/lib/dashboard/queries";
@@ -16,9 +16,31 @@ beforeAll(async () => {
 afterAll(() => test.drop());
 
 describe(`demo data on ${dialect}`, () => {
+  it("holds DOMAIN.md's worked example as an agreement that started months ago", async () => {
+    await bootstrap({ demo: true }, test.handle);
+    const [worked] = await test.handle.db
+      .select()
+      .from(agreements)
+      .where(eq(agreements.customerAccountId, DEMO_ACCOUNTS.customer.id));
+    expect(worked).toMatchObject({
+      billing: "monthly",
+      durationMonths: 12,
+      listCentsPerMonth: 1_000_000,
+      wholesaleCentsPerMonth: 800_000,
+      customerCentsPerMonth: 880_000,
+      feeBps: 350,
+      partnerAccountId: DEMO_ACCOUNTS.partner.id,
+      isvAccountId: DEMO_ACCOUNTS.isv2.id,
+    });
+    expect(worked!.startsAt.getUTCDate()).toBe(1);
+    expect(worked!.startsAt.getTime()).toBeLessThan(Date.now());
+  });
+
   it("seeds once, even when two instances boot together", async () => {
-    const results = await Promise.all([bootstrap({ demo: true }, test.handle), bootstrap({ demo: true }, test.reopen())]);
+    const fresh = await createEmptyDatabase();
+    const results = await Promise.all([bootstrap({ demo: true }, fresh.handle), bootstrap({ demo: true }, fresh.reopen())]);
     expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    await fresh.drop();
     expect(await seedDemo(test.handle.db)).toBe(false);
     const db = test.handle.db;
     const tally = async (table: typeof users | typeof accounts | typeof products | typeof pricingDimensions | typeof sellerRegistrations | typeof feeTiers) =>
@@ -39,9 +61,10 @@ describe(`demo data on ${dialect}`, () => {
       registration: { status: "complete" },
     });
     expect(await vendorHome(db, DEMO_ACCOUNTS.isv2.id)).toMatchObject({ products: 2, pricingDimensions: 4 });
-    expect(await partnerHome(db, DEMO_ACCOUNTS.partner.id)).toMatchObject({ registration: { status: "complete" }, agreements: 0 });
+    expect(await partnerHome(db, DEMO_ACCOUNTS.partner.id)).toMatchObject({ registration: { status: "complete" }, agreements: 2, openOffers: 1 });
     expect(await partnerHome(db, DEMO_ACCOUNTS.partner3.id)).toMatchObject({ registration: { status: "not_started", completedSteps: 0 } });
-    expect(await buyerHome(db, DEMO_ACCOUNTS.customer.id)).toEqual({ openOffers: 0, activeSubscriptions: 0, unpaidBills: 0, amountDueCents: 0 });
+    expect(await buyerHome(db, DEMO_ACCOUNTS.customer.id)).toEqual({ openOffers: 0, activeSubscriptions: 1, unpaidBills: 0, amountDueCents: 0 });
+    expect(await buyerHome(db, DEMO_ACCOUNTS.customer3.id)).toMatchObject({ openOffers: 1, activeSubscriptions: 0 });
     expect(await marketplaceHome(db)).toMatchObject({ isvs: 2, partners: 3, customers: 4, users: 10, registeredSellers: 4 });
   });
 });

@@ -1,13 +1,16 @@
 // Demo data that tells a story (see lib/demo.ts for the cast). Seeds only an
 // empty database, in one transaction, so a restart or a second instance adds nothing.
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { isUniqueViolation } from "@/db";
 import {
   accounts,
+  agreements,
   authorizationItems,
+  offerDimensions,
   feeTiers,
   pricingDimensions,
+  privateOffers,
   products,
   resaleAuthorizations,
   sellerRegistrations,
@@ -19,6 +22,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, type DemoAccountKey } from "@
 import { newId } from "@/lib/ids";
 import { DEFAULT_FEE_TIERS, DEFAULT_RENEWAL_FEE_BPS } from "@/lib/money";
 import { notify } from "@/lib/notifications/notify";
+import { addMonthsUtc, dayOf } from "@/lib/dates";
+import { offerPrice } from "@/lib/offers/pricing";
 
 /** Reference data every database needs: the listing-fee schedule. */
 export async function ensureReferenceData(db: Db): Promise<void> {
@@ -174,8 +179,10 @@ export const DEMO_INVITATIONS: DemoInvitation[] = [
 
 async function seedInvitations(tx: Tx, productIds: Map<string, string>) {
   const at = now().getTime();
+  const ids = new Map<string, string>();
   for (const invitation of DEMO_INVITATIONS) {
     const id = newId("inv");
+    ids.set(`${invitation.isv}>${invitation.partner}`, id);
     const isv = DEMO_ACCOUNTS[invitation.isv];
     const partner = DEMO_ACCOUNTS[invitation.partner];
     const expiresAt = new Date(at + invitation.expiresInDays * DAY);
@@ -205,6 +212,153 @@ async function seedInvitations(tx: Tx, productIds: Map<string, string>) {
         title: `${isv.name} invites you to resell`,
         body: `${invitation.items.map(([name]) => name).join(", ")}. Accept by ${expiresAt.toISOString().slice(0, 10)}.`,
         href: `/partner/invitations/${id}`,
+      });
+    }
+  }
+  return ids;
+}
+
+interface DemoOffer {
+  name: string;
+  authorization: string;
+  product: string;
+  customer: DemoAccountKey;
+  quantities: Record<string, number>;
+  durationMonths: number;
+  billing: "upfront" | "monthly";
+  markupBps: number;
+  status: "draft" | "extended" | "accepted" | "expired" | "withdrawn";
+  /** Accepted offers: the agreement starts on the 1st of the month this many months ago. */
+  startedMonthsAgo?: number;
+  expiresInDays: number;
+  terms?: string;
+}
+
+/**
+ * Offers in every state, and agreements that started in earlier months. The
+ * first reproduces DOMAIN.md's worked example: $10,000 a month, 20% discount,
+ * 10% markup, 12 months billed monthly.
+ */
+export const DEMO_OFFERS: DemoOffer[] = [
+  {
+    name: "Acme Retail — analytics platform (worked example)",
+    authorization: "isv2>partner",
+    product: "Contoso Analytics Platform",
+    customer: "customer",
+    quantities: { Platform: 1 },
+    durationMonths: 12,
+    billing: "monthly",
+    markupBps: 1000,
+    status: "accepted",
+    startedMonthsAgo: 3,
+    expiresInDays: -100,
+    terms: "Blue Harbor provides onboarding and first-line support.",
+  },
+  {
+    name: "Globex — backup, two years upfront",
+    authorization: "isv>partner",
+    product: "Northwind Backup",
+    customer: "customer2",
+    quantities: { "Protected TB": 10, Servers: 5 },
+    durationMonths: 24,
+    billing: "upfront",
+    markupBps: 1250,
+    status: "accepted",
+    startedMonthsAgo: 1,
+    expiresInDays: -40,
+  },
+  {
+    name: "Initech — monitoring pilot",
+    authorization: "isv>partner",
+    product: "Northwind Monitor",
+    customer: "customer3",
+    quantities: { Hosts: 20, Seats: 10 },
+    durationMonths: 12,
+    billing: "monthly",
+    markupBps: 1500,
+    status: "extended",
+    expiresInDays: 20,
+  },
+  { name: "Acme — monitoring (lapsed)", authorization: "isv>partner", product: "Northwind Monitor", customer: "customer", quantities: { Hosts: 5 }, durationMonths: 6, billing: "monthly", markupBps: 800, status: "expired", expiresInDays: -3 },
+  { name: "Umbrella — backup (withdrawn)", authorization: "isv>partner", product: "Northwind Backup", customer: "customer4", quantities: { "Protected TB": 2 }, durationMonths: 12, billing: "monthly", markupBps: 1000, status: "withdrawn", expiresInDays: 10 },
+  { name: "Globex — monitoring add-on (draft)", authorization: "isv>partner", product: "Northwind Monitor", customer: "customer2", quantities: { Seats: 25 }, durationMonths: 12, billing: "monthly", markupBps: 1000, status: "draft", expiresInDays: 30 },
+];
+
+async function seedOffers(tx: Tx, authorizationIds: Map<string, string>, productIds: Map<string, string>) {
+  const at = now();
+  const firstOfMonth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+  for (const demo of DEMO_OFFERS) {
+    const authorizationId = authorizationIds.get(demo.authorization)!;
+    const productId = productIds.get(demo.product)!;
+    const [authorization] = await tx.select().from(resaleAuthorizations).where(eq(resaleAuthorizations.id, authorizationId));
+    const [item] = await tx.select().from(authorizationItems).where(and(eq(authorizationItems.authorizationId, authorizationId), eq(authorizationItems.productId, productId)));
+    const dims = await tx.select().from(pricingDimensions).where(eq(pricingDimensions.productId, productId)).orderBy(pricingDimensions.position);
+    const lines = dims.map((d) => ({ ...d, quantity: demo.quantities[d.unitName] ?? 0 }));
+    const price = offerPrice({ dimensions: lines, durationMonths: demo.durationMonths, billing: demo.billing, discountBps: item!.discountBps, markupBps: demo.markupBps });
+    const startsAt = addMonthsUtc(firstOfMonth, -(demo.startedMonthsAgo ?? 0));
+    const extendedAt = demo.status === "draft" ? null : new Date(Math.min(at.getTime(), startsAt.getTime()) - 5 * DAY);
+    const frozen = demo.status !== "draft";
+    const id = newId("off");
+    await tx.insert(privateOffers).values({
+      id,
+      authorizationId,
+      productId,
+      partnerAccountId: authorization!.partnerAccountId,
+      isvAccountId: authorization!.isvAccountId,
+      customerAccountId: DEMO_ACCOUNTS[demo.customer].id,
+      name: demo.name,
+      status: demo.status,
+      currency: "USD",
+      durationMonths: demo.durationMonths,
+      billing: demo.billing,
+      discountBps: item!.discountBps,
+      markupBps: demo.markupBps,
+      feeBps: frozen ? price.feeBps : null,
+      partnerTerms: demo.terms ?? null,
+      listCentsPerMonth: frozen ? price.listPerMonthCents : null,
+      wholesaleCentsPerMonth: frozen ? price.wholesalePerMonthCents : null,
+      customerCentsPerMonth: frozen ? price.customerPerMonthCents : null,
+      expiresAt: new Date(at.getTime() + demo.expiresInDays * DAY),
+      extendedAt,
+      acceptedAt: demo.status === "accepted" ? startsAt : null,
+      withdrawnAt: demo.status === "withdrawn" ? at : null,
+      createdAt: new Date((extendedAt ?? at).getTime() - DAY),
+      updatedAt: at,
+    });
+    await tx.insert(offerDimensions).values(lines.map((d) => ({ id: newId("odim"), offerId: id, dimensionId: d.id, unitName: d.unitName, quantity: d.quantity, unitPriceCents: d.unitPriceCents })));
+    if (frozen) {
+      await tx
+        .update(resaleAuthorizations)
+        .set({ offersExtended: authorization!.offersExtended + 1 })
+        .where(eq(resaleAuthorizations.id, authorizationId));
+    }
+    if (demo.status === "accepted") {
+      await tx.insert(agreements).values({
+        id: newId("agr"),
+        offerId: id,
+        customerAccountId: DEMO_ACCOUNTS[demo.customer].id,
+        partnerAccountId: authorization!.partnerAccountId,
+        isvAccountId: authorization!.isvAccountId,
+        productId,
+        status: "active",
+        billing: demo.billing,
+        durationMonths: demo.durationMonths,
+        currency: "USD",
+        feeBps: price.feeBps,
+        listCentsPerMonth: price.listPerMonthCents,
+        wholesaleCentsPerMonth: price.wholesalePerMonthCents,
+        customerCentsPerMonth: price.customerPerMonthCents,
+        startsAt,
+        endsAt: addMonthsUtc(startsAt, demo.durationMonths),
+        createdAt: startsAt,
+      });
+    }
+    if (demo.status === "extended") {
+      await notify(tx, DEMO_ACCOUNTS[demo.customer].id, {
+        kind: "offer.extended",
+        title: `${DEMO_ACCOUNTS.partner.name} made you a private offer`,
+        body: `${demo.name}. Accept by ${dayOf(new Date(at.getTime() + demo.expiresInDays * DAY))}.`,
+        href: `/buyer/offers/${id}`,
       });
     }
   }
@@ -247,7 +401,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
           })),
         );
       }
-      await seedInvitations(tx, productIds);
+      const authorizationIds = await seedInvitations(tx, productIds);
+      await seedOffers(tx, authorizationIds, productIds);
     });
   } catch (error) {
     // A second instance seeding the same empty database at the same moment loses here.

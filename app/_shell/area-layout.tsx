@@ -12,6 +12,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/vendor", label: "Home", exact: true },
     { href: "/vendor/products", label: "Products" },
     { href: "/vendor/invitations", label: "Invitations" },
+    { href: "/vendor/channel", label: "Channel" },
     { href: "/vendor/registration", label: "Seller registration" },
     { href: "/vendor/notifications", label: "Notifications" },
   ],
@@ -19,11 +20,15 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/partner", label: "Home", exact: true },
     { href: "/partner/invitations", label: "Invitations" },
     { href: "/partner/authorized", label: "Authorized products" },
+    { href: "/partner/offers", label: "Private offers" },
+    { href: "/partner/sales", label: "Sales" },
     { href: "/partner/registration", label: "Seller registration" },
     { href: "/partner/notifications", label: "Notifications" },
   ],
   buyer: [
     { href: "/buyer", label: "Home", exact: true },
+    { href: "/buyer/offers", label: "Offers for you" },
+    { href: "/buyer/subscriptions", label: "Subscriptions" },
     { href: "/buyer/notifications", label: "Notifications" },
   ],
   marketplace: [

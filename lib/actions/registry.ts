@@ -2,6 +2,7 @@
 // this list, so a new operation is covered as soon as it is registered here.
 import type { Operation } from "@/lib/actions/operation";
 import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
+import { acceptOffer, cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } from "@/lib/offers/service";
 import { createProduct, updateProduct } from "@/lib/products/service";
 import { saveBanking, saveProfile, saveTax } from "@/lib/sellers/service";
 
@@ -15,4 +16,9 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   acceptInvitation,
   declineInvitation,
   revokeAuthorization,
+  saveOfferDraft,
+  extendOffer,
+  withdrawOffer,
+  cloneOffer,
+  acceptOffer,
 };

@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   "invitation.send": ["isv"],
   "invitation.revoke": ["isv"],
   "invitation.respond": ["partner"],
+  "offer.manage": ["partner"],
+  "offer.accept": ["customer"],
+  "offer.view": ["customer"],
+  "channel.view": ["isv"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

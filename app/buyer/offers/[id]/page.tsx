@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { deniedNotFound, requirePermission } from "@/lib/auth/guard";
+import { instantOf } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { customerOfferDetail } from "@/lib/offers/queries";
+import { OFFER_STATUS_LABELS, OFFER_STATUS_TONES } from "@/lib/offers/state";
+import { AcceptOfferForm } from "./accept-form";
+
+export const metadata: Metadata = { title: "Offer" };
+
+export default async function BuyerOfferPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("offer.view");
+  const { id } = await params;
+  const o = await customerOfferDetail(getDb(), user.accountId, id);
+  if (!o) return deniedNotFound(user, "offer.view", "private_offer", id);
+  const price = o.pricePerPeriodCents !== null ? `${formatMoney(o.pricePerPeriodCents, o.currency)} ${o.billing === "upfront" ? "upfront" : "per month"}` : "—";
+  const facts: [string, string, string][] = [
+    ["Manufacturer", o.manufacturer, "manufacturer"],
+    ["Seller of record", o.sellerOfRecord, "seller-of-record"],
+    ["Price", price, "price"],
+    ["Contract total", formatMoney(o.totalCents, o.currency), "total"],
+    ["Term", `${o.durationMonths} months from acceptance`, "term"],
+    ["Accept by", instantOf(o.expiresAt), "accept-by"],
+  ];
+  return (
+    <>
+      <PageHeader title={o.name} description={`${o.productName} — ${o.description}`} actions={<Badge tone={OFFER_STATUS_TONES[o.status]}>{OFFER_STATUS_LABELS[o.status]}</Badge>} />
+      <div className="grid gap-6">
+        <Card>
+          <CardContent className="grid gap-4 pt-5 sm:grid-cols-2 lg:grid-cols-3">
+            {facts.map(([label, value, testId]) => (
+              <div key={label}>
+                <p className="text-xs font-medium uppercase tracking-wide text-muted">{label}</p>
+                <p className="mt-0.5 text-sm" data-testid={testId}>
+                  {value}
+                </p>
+              </div>
+            ))}
+            {o.quantities.length ? (
+              <div className="sm:col-span-2 lg:col-span-3">
+                <p className="text-xs font-medium uppercase tracking-wide text-muted">Includes</p>
+                <p className="mt-0.5 text-sm">{o.quantities.map((q) => `${q.quantity} × ${q.unitName}`).join(", ")}</p>
+              </div>
+            ) : null}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Terms</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4 text-sm">
+            <div>
+              <p className="font-medium">Seller&apos;s terms ({o.sellerOfRecord})</p>
+              <p className="whitespace-pre-wrap">{o.partnerTerms || "None."}</p>
+            </div>
+            <div>
+              <p className="font-medium">Additional terms from {o.manufacturer}</p>
+              <p className="whitespace-pre-wrap">{o.vendorTerms || "None."}</p>
+            </div>
+            <details open>
+              <summary className="cursor-pointer font-medium">End user license agreement</summary>
+              <p className="mt-2 max-h-64 overflow-y-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-slate-700">{o.eulaText}</p>
+            </details>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardContent className="pt-5">
+            {o.status === "extended" ? (
+              <AcceptOfferForm offerId={o.id} summary={`${o.productName} from ${o.sellerOfRecord}: ${price} for ${o.durationMonths} months (${formatMoney(o.totalCents, o.currency)} in all), starting today.`} />
+            ) : o.status === "accepted" ? (
+              <p className="text-sm">
+                You accepted this offer. See your{" "}
+                <Link href="/buyer/subscriptions" className="font-medium text-brand-700 hover:underline">
+                  subscriptions
+                </Link>
+                .
+              </p>
+            ) : (
+              <p className="text-sm text-muted">This offer is {OFFER_STATUS_LABELS[o.status].toLowerCase()} and can no longer be accepted.</p>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

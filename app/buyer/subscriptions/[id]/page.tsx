@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { customerSubscriptionDetail } from "@/lib/agreements/queries";
+import { deniedNotFound, requirePermission } from "@/lib/auth/guard";
+import { dayOf } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+
+export const metadata: Metadata = { title: "Subscription" };
+
+export default async function SubscriptionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("offer.view");
+  const { id } = await params;
+  const s = await customerSubscriptionDetail(getDb(), user.accountId, id);
+  if (!s) return deniedNotFound(user, "agreement.view", "agreement", id);
+  const facts: [string, string, string][] = [
+    ["Manufacturer", s.manufacturer, "manufacturer"],
+    ["Seller of record", s.sellerOfRecord, "seller-of-record"],
+    ["Term", `${dayOf(s.startsAt)} – ${dayOf(s.endsAt)} (${s.durationMonths} months)`, "term"],
+    ["Price", `${formatMoney(s.pricePerPeriodCents, s.currency)} ${s.billing === "upfront" ? "upfront" : "per month"}`, "price"],
+    ["Contract total", formatMoney(s.totalCents, s.currency), "total"],
+  ];
+  return (
+    <>
+      <PageHeader title={s.productName} description={s.description} actions={<Badge tone={s.status === "active" ? "good" : "neutral"}>{s.status}</Badge>} />
+      <Card>
+        <CardContent className="grid gap-4 pt-5 sm:grid-cols-2 lg:grid-cols-3">
+          {facts.map(([label, value, testId]) => (
+            <div key={label}>
+              <p className="text-xs font-medium uppercase tracking-wide text-muted">{label}</p>
+              <p className="mt-0.5 text-sm" data-testid={testId}>
+                {value}
+              </p>
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+    </>
+  );
+}

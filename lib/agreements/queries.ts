@@ -1,0 +1,246 @@
+// Agreements (subscriptions) as each party sees them: the customer with the
+// ISV as manufacturer and the partner as seller of record; the partner with its
+// margin; the ISV with the partner as the buyer, at wholesale, never the
+// customer price or markup.
+import "server-only";
+import { and, asc, desc, eq, inArray, or, type SQL, type SQLWrapper } from "drizzle-orm";
+import { alias } from "@/db/dialect/core";
+import type { Db } from "@/db";
+import { containsInsensitive } from "@/db";
+import { countAll } from "@/db/sql";
+import { accounts, agreements, privateOffers, products } from "@/db/schema";
+import { AGREEMENT_STATUSES, type AgreementStatus } from "@/db/enums";
+import { offerPrice } from "@/lib/offers/pricing";
+import { offersExtendedByPartner } from "@/lib/offers/queries";
+import { offsetOf, type TableParams } from "@/lib/tables/params";
+
+const customer = alias(accounts, "customer");
+const isv = alias(accounts, "isv");
+const partner = alias(accounts, "partner");
+
+type AgreementRow = typeof agreements.$inferSelect;
+type OfferTerms = Pick<typeof privateOffers.$inferSelect, "discountBps" | "additionalDiscountBps" | "markupBps">;
+
+/** Contract totals from the frozen figures, by the same formulas the offer showed. */
+export function agreementTotals(a: AgreementRow, o: OfferTerms) {
+  const price = offerPrice({
+    dimensions: [{ quantity: 1, unitPriceCents: a.listCentsPerMonth }],
+    durationMonths: a.durationMonths,
+    billing: a.billing,
+    discountBps: o.discountBps,
+    additionalDiscountBps: o.additionalDiscountBps,
+    markupBps: o.markupBps,
+    feeTiers: [{ minContractCents: 0, feeBps: a.feeBps }],
+  });
+  return {
+    customerPerPeriodCents: price.customerPerPeriodCents,
+    customerTotalCents: price.customerTotalCents,
+    wholesaleTotalCents: price.wholesaleTotalCents,
+    marginCents: price.partnerMarginCents,
+    feeTotalCents: price.feeTotalCents,
+  };
+}
+
+function statusFilter(values: string[] | undefined): SQL | undefined {
+  const valid = (values ?? []).filter((s): s is AgreementStatus => (AGREEMENT_STATUSES as readonly string[]).includes(s));
+  return valid.length ? inArray(agreements.status, valid) : undefined;
+}
+
+function ordering(params: TableParams<string, "status">, counterparty: SQLWrapper) {
+  const direction = params.sort.desc ? desc : asc;
+  if (params.sort.id === "product") return direction(products.name);
+  if (params.sort.id === "counterparty") return direction(counterparty);
+  return direction(agreements.startsAt);
+}
+
+export interface SubscriptionRow {
+  id: string;
+  productName: string;
+  manufacturer: string;
+  sellerOfRecord: string;
+  status: AgreementStatus;
+  billing: "upfront" | "monthly";
+  currency: string;
+  pricePerPeriodCents: number;
+  totalCents: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+export async function customerSubscriptions(db: Db, customerAccountId: string, params: TableParams<string, "status">) {
+  const where = and(
+    eq(agreements.customerAccountId, customerAccountId),
+    statusFilter(params.filters.status),
+    params.q ? or(containsInsensitive(products.name, params.q), containsInsensitive(partner.name, params.q), containsInsensitive(isv.name, params.q)) : undefined,
+  );
+  const base = () =>
+    db
+      .select({ agreement: agreements, offer: { discountBps: privateOffers.discountBps, additionalDiscountBps: privateOffers.additionalDiscountBps, markupBps: privateOffers.markupBps }, productName: products.name, isvName: isv.name, partnerName: partner.name })
+      .from(agreements)
+      .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
+      .innerJoin(partner, eq(partner.id, agreements.partnerAccountId));
+  const [page, [total]] = await Promise.all([
+    base().where(where).orderBy(ordering(params, partner.name), desc(agreements.id)).limit(params.pageSize).offset(offsetOf(params)),
+    db
+      .select({ n: countAll() })
+      .from(agreements)
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
+      .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
+      .where(where),
+  ]);
+  const rows: SubscriptionRow[] = page.map((r) => {
+    const totals = agreementTotals(r.agreement, r.offer);
+    return {
+      id: r.agreement.id,
+      productName: r.productName,
+      manufacturer: r.isvName,
+      sellerOfRecord: r.partnerName,
+      status: r.agreement.status,
+      billing: r.agreement.billing,
+      currency: r.agreement.currency,
+      pricePerPeriodCents: totals.customerPerPeriodCents,
+      totalCents: totals.customerTotalCents,
+      startsAt: r.agreement.startsAt.toISOString(),
+      endsAt: r.agreement.endsAt.toISOString(),
+    };
+  });
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function customerSubscriptionDetail(db: Db, customerAccountId: string, agreementId: string) {
+  const [r] = await db
+    .select({ agreement: agreements, offer: privateOffers, product: products, isvName: isv.name, partnerName: partner.name })
+    .from(agreements)
+    .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+    .innerJoin(products, eq(products.id, agreements.productId))
+    .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
+    .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
+    .where(and(eq(agreements.id, agreementId), eq(agreements.customerAccountId, customerAccountId)));
+  if (!r) return null;
+  const totals = agreementTotals(r.agreement, r.offer);
+  return {
+    id: r.agreement.id,
+    offerName: r.offer.name,
+    productName: r.product.name,
+    description: r.product.description,
+    manufacturer: r.isvName,
+    sellerOfRecord: r.partnerName,
+    status: r.agreement.status,
+    billing: r.agreement.billing,
+    durationMonths: r.agreement.durationMonths,
+    currency: r.agreement.currency,
+    pricePerPeriodCents: totals.customerPerPeriodCents,
+    totalCents: totals.customerTotalCents,
+    startsAt: r.agreement.startsAt,
+    endsAt: r.agreement.endsAt,
+    partnerTerms: r.offer.partnerTerms,
+  };
+}
+
+export interface SaleRow {
+  id: string;
+  customerName: string;
+  customerAccountId: string;
+  productName: string;
+  manufacturer: string;
+  status: AgreementStatus;
+  billing: "upfront" | "monthly";
+  durationMonths: number;
+  currency: string;
+  customerTotalCents: number;
+  wholesaleTotalCents: number;
+  marginCents: number;
+  startsAt: string;
+}
+
+/** Agreements where the partner is seller of record, with its margin. */
+export async function partnerSales(db: Db, partnerAccountId: string, params: TableParams<string, "status">) {
+  const where = and(
+    eq(agreements.partnerAccountId, partnerAccountId),
+    statusFilter(params.filters.status),
+    params.q ? or(containsInsensitive(products.name, params.q), containsInsensitive(customer.name, params.q)) : undefined,
+  );
+  const [page, [total]] = await Promise.all([
+    db
+      .select({ agreement: agreements, offer: privateOffers, productName: products.name, customerName: customer.name, isvName: isv.name })
+      .from(agreements)
+      .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(customer, eq(customer.id, agreements.customerAccountId))
+      .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
+      .where(where)
+      .orderBy(ordering(params, customer.name), desc(agreements.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    db
+      .select({ n: countAll() })
+      .from(agreements)
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(customer, eq(customer.id, agreements.customerAccountId))
+      .where(where),
+  ]);
+  const rows: SaleRow[] = page.map((r) => {
+    const totals = agreementTotals(r.agreement, r.offer);
+    return {
+      id: r.agreement.id,
+      customerName: r.customerName,
+      customerAccountId: r.agreement.customerAccountId,
+      productName: r.productName,
+      manufacturer: r.isvName,
+      status: r.agreement.status,
+      billing: r.agreement.billing,
+      durationMonths: r.agreement.durationMonths,
+      currency: r.agreement.currency,
+      customerTotalCents: totals.customerTotalCents,
+      wholesaleTotalCents: totals.wholesaleTotalCents,
+      marginCents: totals.marginCents,
+      startsAt: r.agreement.startsAt.toISOString(),
+    };
+  });
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The ISV's channel: per partner (the buyer) offers and agreements at wholesale; never customer price or markup. */
+export async function isvChannel(db: Db, isvAccountId: string) {
+  const rows = await db
+    .select({ agreement: agreements, offer: privateOffers, productName: products.name, partnerName: partner.name })
+    .from(agreements)
+    .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+    .innerJoin(products, eq(products.id, agreements.productId))
+    .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
+    .where(eq(agreements.isvAccountId, isvAccountId))
+    .orderBy(desc(agreements.startsAt));
+  const sales = rows.map((r) => {
+    const totals = agreementTotals(r.agreement, r.offer);
+    return {
+      id: r.agreement.id,
+      buyerName: r.partnerName,
+      buyerAccountId: r.agreement.partnerAccountId,
+      productName: r.productName,
+      billing: r.agreement.billing,
+      durationMonths: r.agreement.durationMonths,
+      currency: r.agreement.currency,
+      wholesaleTotalCents: totals.wholesaleTotalCents,
+      listingFeeCents: totals.feeTotalCents,
+      netRevenueCents: totals.wholesaleTotalCents - totals.feeTotalCents,
+      startsAt: r.agreement.startsAt,
+    };
+  });
+  const extended = await offersExtendedByPartner(db, isvAccountId);
+  const partnerIds = [...new Set([...extended.map((e) => e.partnerAccountId), ...sales.map((s) => s.buyerAccountId)])];
+  const names = partnerIds.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, partnerIds)) : [];
+  const byPartner = partnerIds.map((id) => {
+    const own = sales.filter((s) => s.buyerAccountId === id);
+    return {
+      partnerAccountId: id,
+      partnerName: names.find((n) => n.id === id)?.name ?? id,
+      offersExtended: extended.find((e) => e.partnerAccountId === id)?.extended ?? 0,
+      agreements: own.length,
+      wholesaleTotalCents: own.reduce((sum, s) => sum + s.wholesaleTotalCents, 0),
+    };
+  });
+  return { byPartner, sales };
+}

@@ -1,0 +1,338 @@
+// Private offers: a partner drafts, extends (freezing prices), withdraws or
+// clones; the targeted customer accepts, once, making an agreement. Every
+// change, its audit event and its notifications commit together.
+import { and, eq, lte } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { forUpdate, isUniqueViolation } from "@/db";
+import { accounts, agreements, authorizationItems, offerDimensions, pricingDimensions, privateOffers, products, resaleAuthorizations } from "@/db/schema";
+import { defineOperation, InvalidInput, NotFound, Refused } from "@/lib/actions/operation";
+import { recordAudit, SYSTEM } from "@/lib/audit";
+import { now } from "@/lib/clock";
+import { addMonthsUtc } from "@/lib/dates";
+import { feeTiersAt } from "@/lib/fees";
+import { newId } from "@/lib/ids";
+import { canExtendOffers } from "@/lib/invitations/state";
+import { endOfDayUtc } from "@/lib/invitations/validations";
+import { formatMoney } from "@/lib/money";
+import { notify } from "@/lib/notifications/notify";
+import { offerPrice } from "@/lib/offers/pricing";
+import { offerRefusal } from "@/lib/offers/state";
+import { acceptOfferSchema, offerIdSchema, saveOfferSchema } from "@/lib/offers/validations";
+import { requireRegisteredSeller } from "@/lib/sellers/service";
+import type { z } from "zod";
+
+type OfferFields = z.output<typeof saveOfferSchema>;
+
+/** The partner's usable authorization for the product, checked as of now (locked when `lock`). */
+async function authorizationFor(tx: Tx, partnerAccountId: string, authorizationId: string, productId: string, lock = false) {
+  const query = tx
+    .select({ authorization: resaleAuthorizations, discountBps: authorizationItems.discountBps })
+    .from(resaleAuthorizations)
+    .innerJoin(authorizationItems, and(eq(authorizationItems.authorizationId, resaleAuthorizations.id), eq(authorizationItems.productId, productId)))
+    .where(and(eq(resaleAuthorizations.id, authorizationId), eq(resaleAuthorizations.partnerAccountId, partnerAccountId)))
+    .$dynamic();
+  const [row] = await (lock ? forUpdate(query) : query);
+  return row ?? null;
+}
+
+/** Checks the offer's fields against the authorization, product and customer; throws field errors. */
+async function validateAgainstAuthorization(tx: Tx, partnerAccountId: string, input: OfferFields) {
+  const found = await authorizationFor(tx, partnerAccountId, input.authorizationId, input.productId);
+  if (!found) throw new InvalidInput({ productId: ["Choose a product you are authorized to resell"] });
+  const at = now();
+  if (!canExtendOffers(found.authorization, at)) {
+    throw new InvalidInput({ productId: ["This authorization no longer allows new offers (revoked, ended, or its one offer used)"] });
+  }
+  const [customer] = await tx.select().from(accounts).where(eq(accounts.id, input.customerAccountId));
+  if (!customer || customer.type !== "customer") throw new InvalidInput({ customerAccountId: ["No customer has this account id"] });
+  if (found.authorization.buyerAccountId && found.authorization.buyerAccountId !== customer.id) {
+    throw new InvalidInput({ customerAccountId: ["This authorization is for one named buyer only; this is not that customer"] });
+  }
+  const expiresAt = endOfDayUtc(input.expiresOn);
+  if (expiresAt <= at) throw new InvalidInput({ expiresOn: ["Choose an accept-by date in the future"] });
+  if (found.authorization.endsAt && expiresAt > found.authorization.endsAt) {
+    throw new InvalidInput({ expiresOn: [`The authorization ends ${found.authorization.endsAt.toISOString().slice(0, 10)}; choose that day or earlier`] });
+  }
+  const dims = await tx.select().from(pricingDimensions).where(eq(pricingDimensions.productId, input.productId)).orderBy(pricingDimensions.position);
+  input.quantities.forEach((q, i) => {
+    if (!dims.some((d) => d.id === q.dimensionId)) throw new InvalidInput({ [`quantities.${i}.quantity`]: ["This unit is not part of the product"] });
+  });
+  const [product] = await tx.select().from(products).where(eq(products.id, input.productId));
+  return { authorization: found.authorization, discountBps: found.discountBps, customer, expiresAt, dims, product: product! };
+}
+
+async function writeDimensions(tx: Tx, offerId: string, input: OfferFields, dims: (typeof pricingDimensions.$inferSelect)[]) {
+  await tx.delete(offerDimensions).where(eq(offerDimensions.offerId, offerId));
+  const rows = dims.map((d) => ({
+    id: newId("odim"),
+    offerId,
+    dimensionId: d.id,
+    unitName: d.unitName,
+    quantity: input.quantities.find((q) => q.dimensionId === d.id)?.quantity ?? 0,
+    unitPriceCents: d.unitPriceCents,
+  }));
+  if (rows.length) await tx.insert(offerDimensions).values(rows);
+}
+
+export const saveOfferDraft = defineOperation("offer.manage", saveOfferSchema, async (ctx, input) => {
+  const partnerAccountId = ctx.user.accountId;
+  return ctx.db.transaction(async (tx) => {
+    const checked = await validateAgainstAuthorization(tx, partnerAccountId, input);
+    const values = {
+      authorizationId: input.authorizationId,
+      productId: input.productId,
+      partnerAccountId,
+      isvAccountId: checked.authorization.isvAccountId,
+      customerAccountId: checked.customer.id,
+      name: input.name,
+      currency: checked.product.currency,
+      durationMonths: input.durationMonths,
+      billing: input.billing,
+      discountBps: checked.discountBps,
+      markupBps: input.markupPercent,
+      partnerTerms: input.partnerTerms || null,
+      expiresAt: checked.expiresAt,
+      updatedAt: now(),
+    };
+    let offerId = input.offerId;
+    if (offerId) {
+      const [existing] = await forUpdate(
+        tx.select().from(privateOffers).where(and(eq(privateOffers.id, offerId), eq(privateOffers.partnerAccountId, partnerAccountId))).$dynamic(),
+      );
+      if (!existing) throw new NotFound("private_offer", offerId);
+      if (existing.status !== "draft") throw new Refused("Only a draft can be edited; clone the offer to change it.");
+      await tx.update(privateOffers).set(values).where(eq(privateOffers.id, offerId));
+    } else {
+      offerId = newId("off");
+      await tx.insert(privateOffers).values({ id: offerId, status: "draft", createdAt: now(), ...values });
+    }
+    await writeDimensions(tx, offerId, input, checked.dims);
+    await ctx.audit(tx, {
+      action: input.offerId ? "offer.update" : "offer.create",
+      objectType: "private_offer",
+      objectId: offerId,
+      after: { customerAccountId: checked.customer.id, markupBps: input.markupPercent, durationMonths: input.durationMonths, billing: input.billing },
+    });
+    return { offerId };
+  });
+});
+
+async function lockOwnOffer(tx: Tx, offerId: string, partnerAccountId: string) {
+  const [offer] = await forUpdate(
+    tx.select().from(privateOffers).where(and(eq(privateOffers.id, offerId), eq(privateOffers.partnerAccountId, partnerAccountId))).$dynamic(),
+  );
+  if (!offer) throw new NotFound("private_offer", offerId);
+  return offer;
+}
+
+export const extendOffer = defineOperation("offer.manage", offerIdSchema, async (ctx, { offerId }) => {
+  const partnerAccountId = ctx.user.accountId;
+  return ctx.db.transaction(async (tx) => {
+    const offer = await lockOwnOffer(tx, offerId, partnerAccountId);
+    const at = now();
+    const refused = offerRefusal(offer, "extend", at);
+    if (refused) throw new Refused(refused);
+    await requireRegisteredSeller(tx, partnerAccountId);
+    // The authorization row is the lock that makes a one-time authorization extend one offer, even under races.
+    const found = await authorizationFor(tx, partnerAccountId, offer.authorizationId, offer.productId, true);
+    if (!found || !canExtendOffers(found.authorization, at)) {
+      throw new Refused("Your authorization for this product no longer allows new offers (revoked, ended, or its one offer already used).");
+    }
+    if (found.authorization.endsAt && offer.expiresAt > found.authorization.endsAt) throw new Refused("The offer's accept-by date is after the authorization ends.");
+    // Freeze today's public prices and fee schedule into the offer.
+    const dims = await tx.select().from(pricingDimensions).where(eq(pricingDimensions.productId, offer.productId));
+    const lines = await tx.select().from(offerDimensions).where(eq(offerDimensions.offerId, offerId));
+    for (const line of lines) {
+      const current = dims.find((d) => d.id === line.dimensionId);
+      if (current) await tx.update(offerDimensions).set({ unitPriceCents: current.unitPriceCents, unitName: current.unitName }).where(eq(offerDimensions.id, line.id));
+    }
+    const priced = offerPrice({
+      dimensions: lines.map((l) => ({ quantity: l.quantity, unitPriceCents: dims.find((d) => d.id === l.dimensionId)?.unitPriceCents ?? l.unitPriceCents })),
+      durationMonths: offer.durationMonths,
+      billing: offer.billing,
+      discountBps: found.discountBps,
+      additionalDiscountBps: offer.additionalDiscountBps,
+      markupBps: offer.markupBps,
+      feeTiers: await feeTiersAt(tx, at),
+    });
+    await tx
+      .update(privateOffers)
+      .set({
+        status: "extended",
+        extendedAt: at,
+        updatedAt: at,
+        discountBps: found.discountBps,
+        feeBps: priced.feeBps,
+        listCentsPerMonth: priced.listPerMonthCents,
+        wholesaleCentsPerMonth: priced.wholesalePerMonthCents,
+        customerCentsPerMonth: priced.customerPerMonthCents,
+      })
+      .where(eq(privateOffers.id, offerId));
+    await tx
+      .update(resaleAuthorizations)
+      .set({ offersExtended: found.authorization.offersExtended + 1 })
+      .where(eq(resaleAuthorizations.id, found.authorization.id));
+    await ctx.audit(tx, {
+      action: "offer.extend",
+      objectType: "private_offer",
+      objectId: offerId,
+      before: { status: "draft" },
+      after: { status: "extended", customerPerPeriodCents: priced.customerPerPeriodCents, feeBps: priced.feeBps },
+    });
+    await notify(tx, offer.customerAccountId, {
+      kind: "offer.extended",
+      title: `${ctx.user.accountName} made you a private offer`,
+      body: `${offer.name}: ${formatMoney(priced.customerPerPeriodCents, offer.currency)} ${offer.billing === "upfront" ? "upfront" : "per month"}. Accept by ${offer.expiresAt.toISOString().slice(0, 10)}.`,
+      href: `/buyer/offers/${offerId}`,
+    });
+    return { offerId };
+  });
+});
+
+export const withdrawOffer = defineOperation("offer.manage", offerIdSchema, async (ctx, { offerId }) => {
+  return ctx.db.transaction(async (tx) => {
+    const offer = await lockOwnOffer(tx, offerId, ctx.user.accountId);
+    const refused = offerRefusal(offer, "withdraw", now());
+    if (refused) throw new Refused(refused);
+    await tx.update(privateOffers).set({ status: "withdrawn", withdrawnAt: now(), updatedAt: now() }).where(eq(privateOffers.id, offerId));
+    await ctx.audit(tx, { action: "offer.withdraw", objectType: "private_offer", objectId: offerId, before: { status: offer.status }, after: { status: "withdrawn" } });
+    if (offer.status === "extended") {
+      await notify(tx, offer.customerAccountId, {
+        kind: "offer.withdrawn",
+        title: `${ctx.user.accountName} withdrew an offer`,
+        body: `${offer.name} is no longer available.`,
+        href: `/buyer/offers`,
+      });
+    }
+    return { offerId };
+  });
+});
+
+export const cloneOffer = defineOperation("offer.manage", offerIdSchema, async (ctx, { offerId }) => {
+  return ctx.db.transaction(async (tx) => {
+    const [offer] = await tx
+      .select()
+      .from(privateOffers)
+      .where(and(eq(privateOffers.id, offerId), eq(privateOffers.partnerAccountId, ctx.user.accountId)));
+    if (!offer) throw new NotFound("private_offer", offerId);
+    const id = newId("off");
+    const at = now();
+    const expiresAt = offer.expiresAt > at ? offer.expiresAt : endOfDayUtc(new Date(at.getTime() + 14 * 86_400_000).toISOString().slice(0, 10));
+    await tx.insert(privateOffers).values({
+      ...offer,
+      id,
+      name: `${offer.name} (copy)`.slice(0, 120),
+      status: "draft",
+      expiresAt,
+      feeBps: null,
+      listCentsPerMonth: null,
+      wholesaleCentsPerMonth: null,
+      customerCentsPerMonth: null,
+      extendedAt: null,
+      acceptedAt: null,
+      withdrawnAt: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const lines = await tx.select().from(offerDimensions).where(eq(offerDimensions.offerId, offerId));
+    if (lines.length) await tx.insert(offerDimensions).values(lines.map((l) => ({ ...l, id: newId("odim"), offerId: id })));
+    await ctx.audit(tx, { action: "offer.clone", objectType: "private_offer", objectId: id, after: { clonedFrom: offerId } });
+    return { offerId: id };
+  });
+});
+
+/**
+ * The customer accepts. Idempotent: a double click, a second tab or a replayed
+ * request returns the one agreement (the unique index on agreements.offer_id is
+ * the last word); an expired or withdrawn offer is refused.
+ */
+export const acceptOffer = defineOperation("offer.accept", acceptOfferSchema, async (ctx, { offerId }) => {
+  const customerAccountId = ctx.user.accountId;
+  const existingAgreement = async () => {
+    const [row] = await ctx.db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(and(eq(agreements.offerId, offerId), eq(agreements.customerAccountId, customerAccountId)));
+    return row?.id ?? null;
+  };
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [offer] = await forUpdate(
+        tx.select().from(privateOffers).where(and(eq(privateOffers.id, offerId), eq(privateOffers.customerAccountId, customerAccountId))).$dynamic(),
+      );
+      // A draft was never extended to this customer: as good as absent.
+      if (!offer || offer.status === "draft") throw new NotFound("private_offer", offerId);
+      if (offer.status === "accepted") {
+        const [agreement] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.offerId, offerId));
+        if (agreement) return { agreementId: agreement.id, alreadyAccepted: true };
+      }
+      const at = now();
+      const refused = offerRefusal(offer, "accept", at);
+      if (refused) throw new Refused(refused);
+      const agreementId = newId("agr");
+      await tx.insert(agreements).values({
+        id: agreementId,
+        offerId,
+        customerAccountId,
+        partnerAccountId: offer.partnerAccountId,
+        isvAccountId: offer.isvAccountId,
+        productId: offer.productId,
+        status: "active",
+        billing: offer.billing,
+        durationMonths: offer.durationMonths,
+        currency: offer.currency,
+        feeBps: offer.feeBps ?? 0,
+        listCentsPerMonth: offer.listCentsPerMonth ?? 0,
+        wholesaleCentsPerMonth: offer.wholesaleCentsPerMonth ?? 0,
+        customerCentsPerMonth: offer.customerCentsPerMonth ?? 0,
+        startsAt: at,
+        endsAt: addMonthsUtc(at, offer.durationMonths),
+        createdAt: at,
+      });
+      await tx.update(privateOffers).set({ status: "accepted", acceptedAt: at, updatedAt: at }).where(eq(privateOffers.id, offerId));
+      await ctx.audit(tx, { action: "offer.accept", objectType: "private_offer", objectId: offerId, before: { status: "extended" }, after: { status: "accepted", agreementId } });
+      await notify(tx, offer.partnerAccountId, {
+        kind: "offer.accepted",
+        title: `${ctx.user.accountName} accepted your offer`,
+        body: `${offer.name}. The subscription starts today.`,
+        href: `/partner/sales`,
+      });
+      const [partner] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, offer.partnerAccountId));
+      await notify(tx, offer.isvAccountId, {
+        kind: "offer.accepted",
+        title: `${partner?.name ?? "A partner"} sold your product`,
+        body: `An agreement under your resale authorization started today.`,
+        href: `/vendor/channel`,
+      });
+      return { agreementId, alreadyAccepted: false };
+    });
+  } catch (error) {
+    // Two accepts raced past the status check on different connections: the unique index kept one.
+    if (isUniqueViolation(error)) {
+      const agreementId = await existingAgreement();
+      if (agreementId) return { agreementId, alreadyAccepted: true };
+    }
+    throw error;
+  }
+});
+
+/** Extended offers past their accept-by instant become expired; the partner is told. */
+export async function sweepExpiredOffers(db: Db, at: Date = now()): Promise<number> {
+  const due = and(eq(privateOffers.status, "extended"), lte(privateOffers.expiresAt, at));
+  const [any] = await db.select({ id: privateOffers.id }).from(privateOffers).where(due).limit(1);
+  if (!any) return 0;
+  return db.transaction(async (tx) => {
+    const rows = await forUpdate(tx.select().from(privateOffers).where(due).$dynamic());
+    for (const offer of rows) {
+      await tx.update(privateOffers).set({ status: "expired", updatedAt: at }).where(eq(privateOffers.id, offer.id));
+      await recordAudit(tx, SYSTEM, { action: "offer.expire", objectType: "private_offer", objectId: offer.id, before: { status: "extended" }, after: { status: "expired" } });
+      await notify(tx, offer.partnerAccountId, {
+        kind: "offer.expired",
+        title: `Your offer expired unaccepted`,
+        body: `${offer.name} was not accepted by ${offer.expiresAt.toISOString().slice(0, 10)}. Clone it to offer again.`,
+        href: `/partner/offers/${offer.id}`,
+      });
+    }
+    return rows.length;
+  });
+}
