@@ -98,3 +98,76 @@ test("an expired invitation shows as expired and cannot be accepted", async ({ b
   await expect(page.getByText("Expired", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
 });
+
+test("a partner builds and extends an offer; only its customer sees it, accepts it, and every party sees its own side", async ({ browser }) => {
+  const partner = await as(browser, "partner@demo.example");
+  await partner.goto("/partner/offers/new");
+  await partner.getByLabel("Authorized product").selectOption({ label: "Contoso Analytics Platform — Contoso Data Systems (20% off)" });
+  await partner.getByLabel("Offer name").fill("Umbrella — analytics, FY27");
+  await partner.getByLabel("Customer account id").fill("2846-7029-5341");
+  await partner.getByLabel("Platform quantity").fill("1");
+  const panel = (id: string) => partner.getByTestId(`panel-${id}`);
+  await expect(panel("customer-period")).toHaveText("—");
+  await partner.getByLabel("Markup (%)").fill("10");
+  await expect(panel("list")).toHaveText("$10,000.00");
+  await expect(panel("wholesale")).toHaveText("$8,000.00");
+  await expect(panel("customer-period")).toHaveText("$8,800.00");
+  await expect(panel("total")).toHaveText("$105,600.00");
+  await expect(panel("margin")).toHaveText("$9,600.00");
+  await expect(panel("fee")).toHaveText("$3,360.00");
+  await partner.getByLabel("Markup (%)").fill("12.5");
+  await expect(panel("customer-period")).toHaveText("$9,000.00");
+  await partner.getByLabel("Markup (%)").fill("10");
+  await partner.getByLabel("Accept by").fill(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
+  await partner.getByRole("button", { name: "Save draft" }).click();
+  await partner.waitForURL(/\/partner\/offers\/off_[0-9a-z]{20}\?saved=1$/);
+  const offerPath = new URL(partner.url()).pathname;
+  const offerId = offerPath.split("/").pop()!;
+  await partner.getByRole("button", { name: "Extend offer" }).click();
+  await expect(partner.getByText("$8,800.00 per month, 12 months, $105,600.00 in all")).toBeVisible();
+  await partner.getByRole("button", { name: "Extend offer" }).last().click();
+  await expect(partner.getByText("Extended", { exact: true })).toBeVisible();
+  await expect(partner.getByText("Frozen prices")).toBeVisible();
+
+  // Customer B finds nothing, not even by URL.
+  const customerB = await as(browser, "customer3@demo.example");
+  await customerB.goto("/buyer/offers");
+  await expect(customerB.getByText("Umbrella — analytics, FY27")).toHaveCount(0);
+  const denied = await customerB.goto(`/buyer/offers/${offerId}`);
+  expect(denied?.status()).toBe(404);
+
+  // Customer A sees the ISV as maker and the partner as seller, and no wholesale figures.
+  const customerA = await as(browser, "customer4@demo.example");
+  await customerA.goto("/buyer/offers");
+  await customerA.getByRole("link", { name: "Umbrella — analytics, FY27" }).click();
+  await customerA.waitForURL(/\/buyer\/offers\/off_/);
+  await expect(customerA.getByTestId("manufacturer")).toHaveText("Contoso Data Systems");
+  await expect(customerA.getByTestId("seller-of-record")).toHaveText("Blue Harbor Consulting");
+  await expect(customerA.getByTestId("price")).toHaveText("$8,800.00 per month");
+  await expect(customerA.getByTestId("total")).toHaveText("$105,600.00");
+  const body = await customerA.locator("main").innerText();
+  expect(body).not.toMatch(/wholesale|markup|discount|\$8,000\.00|\$9,600\.00/i);
+  await expect(customerA.getByRole("button", { name: "Accept offer" })).toBeDisabled();
+  await customerA.getByLabel(/I accept the EULA/).check();
+  await customerA.getByRole("button", { name: "Accept offer" }).click();
+  await customerA.getByRole("button", { name: "Accept and subscribe" }).click();
+  await customerA.waitForURL(/\/buyer\/subscriptions\/agr_/);
+  await expect(customerA.getByTestId("manufacturer")).toHaveText("Contoso Data Systems");
+  await expect(customerA.getByTestId("seller-of-record")).toHaveText("Blue Harbor Consulting");
+  await expect(customerA.getByTestId("price")).toHaveText("$8,800.00 per month");
+  // A replayed accept changes nothing: the offer page now says it was accepted.
+  await customerA.goto(`/buyer/offers/${offerId}`);
+  await expect(customerA.getByText("You accepted this offer.")).toBeVisible();
+
+  // The partner sees the sale and its margin.
+  await partner.goto("/partner/sales?q=Umbrella");
+  await expect(partner.getByRole("row", { name: /Umbrella Logistics/ }).getByTestId("sale-margin")).toHaveText("$9,600.00");
+
+  // The ISV sees the partner as the buyer, at wholesale, and no markup or customer price.
+  const vendor = await as(browser, "isv2@demo.example");
+  await vendor.goto("/vendor/channel");
+  // The seeded worked example and this new sale: both Blue Harbor buying at $96,000.00 wholesale.
+  await expect(vendor.getByTestId("channel-sale").filter({ hasText: "Blue Harbor Consulting" }).filter({ hasText: "$96,000.00" })).toHaveCount(2);
+  const channel = await vendor.locator("main").innerText();
+  expect(channel).not.toMatch(/markup|\$105,600\.00|\$8,800\.00|Umbrella/i);
+});
