@@ -24,8 +24,10 @@ export const BILL_STATUSES = ["issued", "paid"] as const;
 export const PAYMENT_METHODS = ["portal", "bank_transfer"] as const;
 export const DISBURSEMENT_STATUSES = ["completed", "held"] as const;
 export const SHARE_ROLES = ["isv", "partner"] as const;
+export type ShareRole = (typeof SHARE_ROLES)[number];
 
 export const LEDGER_ACCOUNTS = ["receivable", "payable", "fee_revenue", "cash"] as const;
+export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
 export const OPPORTUNITY_STATUSES = ["pending", "approved", "rejected"] as const;
 export const DISCOUNT_REQUEST_STATUSES = [

@@ -3,6 +3,8 @@
 import type { Operation } from "@/lib/actions/operation";
 import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
 import { acceptOffer, cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } from "@/lib/offers/service";
+import { payBill, recordBankTransfer } from "@/lib/billing/payments";
+import { startBillingRun, startDisbursementRun } from "@/lib/billing/service";
 import { createProduct, updateProduct } from "@/lib/products/service";
 import { saveBanking, saveProfile, saveTax } from "@/lib/sellers/service";
 
@@ -21,4 +23,8 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   withdrawOffer,
   cloneOffer,
   acceptOffer,
+  payBill,
+  recordBankTransfer,
+  startBillingRun,
+  startDisbursementRun,
 };

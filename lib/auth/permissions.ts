@@ -17,6 +17,13 @@ export const PERMISSIONS = {
   "offer.accept": ["customer"],
   "offer.view": ["customer"],
   "channel.view": ["isv"],
+  "bill.view": ["customer"],
+  "bill.pay": ["customer"],
+  "bill.record_transfer": ["rep"],
+  "billing.run": ["rep"],
+  "disbursement.run": ["rep"],
+  "ledger.view": ["rep"],
+  "money.view": ["isv", "partner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -120,6 +120,8 @@ switch (command) {
   case "db:migrate":
   case "db:seed":
   case "create-rep":
+  case "billing":
+  case "disburse":
     ensureAuthSecret({ production: false });
     cli(command, ...args);
     break;
@@ -127,5 +129,5 @@ switch (command) {
     cli("bench", ...args);
     break;
   default:
-    fail(`unknown command "${command}". Use: dev, build, start, db:generate, db:migrate, db:seed, create-rep, bench`);
+    fail(`unknown command "${command}". Use: dev, build, start, db:generate, db:migrate, db:seed, create-rep, billing, disburse, bench`);
 }

@@ -1,0 +1,151 @@
+// Many agreements at once, for billing tests and benchmarks: one ISV, two
+// partners, N customers, an offer and an agreement per customer, inserted in
+// batches. `expectedCharges` is what one clean run must produce, computed from
+// the same pure functions, independently of the database.
+import type { Db } from "@/db";
+import { accounts, agreements, authorizationItems, pricingDimensions, privateOffers, products, resaleAuthorizations } from "@/db/schema";
+import { chargeSplit } from "@/lib/billing/charges";
+import { contractMonthDue, periodStart } from "@/lib/billing/periods";
+import { addMonthsUtc } from "@/lib/dates";
+import { newId } from "@/lib/ids";
+import { offerPrice } from "@/lib/offers/pricing";
+import { registerSeller } from "@/db/testing/fixtures";
+
+export interface FixtureAgreement {
+  id: string;
+  customerAccountId: string;
+  partnerAccountId: string;
+  isvAccountId: string;
+  billing: "upfront" | "monthly";
+  durationMonths: number;
+  startsAt: Date;
+  listCentsPerMonth: number;
+  wholesaleCentsPerMonth: number;
+  customerCentsPerMonth: number;
+  feeBps: number;
+  discountBps: number;
+  additionalDiscountBps: number;
+  markupBps: number;
+}
+
+let seq = 0;
+const accountId = () => String(500_000_000_000 + Math.floor(Math.random() * 400_000_000_000) + (seq++ % 1000)).slice(0, 12);
+
+export async function createBillingFixture(db: Db, { customers, period, registerPartners = true }: { customers: number; period: string; registerPartners?: boolean }) {
+  const at = new Date();
+  const isv = accountId();
+  const partners = [accountId(), accountId()];
+  const customerIds = Array.from({ length: customers }, accountId);
+  const productId = newId("prod");
+  const authIds = partners.map(() => newId("auth"));
+  const start = periodStart(period);
+  const made: FixtureAgreement[] = [];
+  const batch = async <T>(rows: T[], insert: (b: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 400) await insert(rows.slice(i, i + 400));
+  };
+  await db.transaction(async (tx) => {
+    await batch(
+      [
+        { id: isv, type: "isv" as const, name: "Fixture ISV", createdAt: at },
+        ...partners.map((id, i) => ({ id, type: "partner" as const, name: `Fixture Partner ${i}`, createdAt: at })),
+        ...customerIds.map((id, i) => ({ id, type: "customer" as const, name: `Fixture Customer ${i}`, createdAt: at })),
+      ],
+      (b) => tx.insert(accounts).values(b),
+    );
+    await tx.insert(products).values({ id: productId, isvAccountId: isv, name: "Fixture product", description: "d", eulaText: "e", currency: "USD", createdAt: at, updatedAt: at });
+    const dimensionId = newId("dim");
+    await tx.insert(pricingDimensions).values({ id: dimensionId, productId, unitName: "Units", unitPriceCents: 1_000, position: 0 });
+    for (const [i, partner] of partners.entries()) {
+      await tx.insert(resaleAuthorizations).values({ id: authIds[i]!, isvAccountId: isv, partnerAccountId: partner, status: "accepted", expiresAt: at, use: "multi_use", createdAt: at });
+      await tx.insert(authorizationItems).values({ id: newId("ait"), authorizationId: authIds[i]!, productId, discountBps: 2000 });
+    }
+    const offers = [];
+    const rows = [];
+    for (const [i, customer] of customerIds.entries()) {
+      const billing = i % 5 === 0 ? ("upfront" as const) : ("monthly" as const);
+      const durationMonths = 1 + (i % 24);
+      // Starts spread over the 30 months before the period's end, so some are due, some finished, some not started.
+      const startsAt = addMonthsUtc(start, -(i % 30) + 2);
+      const quantity = 1 + (i % 7) * 13;
+      const markupBps = (i % 4) * 625; // 0%, 6.25%, 12.5%, 18.75%: the partner share is sometimes 0
+      const partnerIndex = i % 2;
+      const price = offerPrice({ dimensions: [{ quantity, unitPriceCents: 1_000 + (i % 11) * 137 }], durationMonths, billing, discountBps: 2000, markupBps });
+      const offerId = newId("off");
+      offers.push({
+        id: offerId,
+        authorizationId: authIds[partnerIndex]!,
+        productId,
+        partnerAccountId: partners[partnerIndex]!,
+        isvAccountId: isv,
+        customerAccountId: customer,
+        name: `Fixture offer ${i}`,
+        status: "accepted" as const,
+        currency: "USD",
+        durationMonths,
+        billing,
+        discountBps: 2000,
+        markupBps,
+        feeBps: price.feeBps,
+        listCentsPerMonth: price.listPerMonthCents,
+        wholesaleCentsPerMonth: price.wholesalePerMonthCents,
+        customerCentsPerMonth: price.customerPerMonthCents,
+        expiresAt: startsAt,
+        extendedAt: startsAt,
+        acceptedAt: startsAt,
+        createdAt: startsAt,
+        updatedAt: startsAt,
+      });
+      const agreement: FixtureAgreement = {
+        id: newId("agr"),
+        customerAccountId: customer,
+        partnerAccountId: partners[partnerIndex]!,
+        isvAccountId: isv,
+        billing,
+        durationMonths,
+        startsAt,
+        listCentsPerMonth: price.listPerMonthCents,
+        wholesaleCentsPerMonth: price.wholesalePerMonthCents,
+        customerCentsPerMonth: price.customerPerMonthCents,
+        feeBps: price.feeBps,
+        discountBps: 2000,
+        additionalDiscountBps: 0,
+        markupBps,
+      };
+      made.push(agreement);
+      rows.push({
+        id: agreement.id,
+        offerId,
+        customerAccountId: customer,
+        partnerAccountId: agreement.partnerAccountId,
+        isvAccountId: isv,
+        productId,
+        status: "active" as const,
+        billing,
+        durationMonths,
+        currency: "USD",
+        feeBps: price.feeBps,
+        listCentsPerMonth: price.listPerMonthCents,
+        wholesaleCentsPerMonth: price.wholesalePerMonthCents,
+        customerCentsPerMonth: price.customerPerMonthCents,
+        startsAt,
+        endsAt: addMonthsUtc(startsAt, durationMonths),
+        createdAt: startsAt,
+      });
+    }
+    await batch(offers, (b) => tx.insert(privateOffers).values(b));
+    await batch(rows, (b) => tx.insert(agreements).values(b));
+  });
+  await registerSeller(db, isv);
+  if (registerPartners) for (const partner of partners) await registerSeller(db, partner);
+  return { isv, partners, customers: customerIds, agreements: made };
+}
+
+/** The charges one clean run of `period` must create, keyed by agreement id. */
+export function expectedCharges(fixture: { agreements: FixtureAgreement[] }, period: string) {
+  const out = new Map<string, ReturnType<typeof chargeSplit> & { customerAccountId: string }>();
+  for (const a of fixture.agreements) {
+    if (contractMonthDue(a, period) === null) continue;
+    out.set(a.id, { ...chargeSplit(a), customerAccountId: a.customerAccountId });
+  }
+  return out;
+}
