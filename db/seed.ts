@@ -1,12 +1,17 @@
 // Demo data that tells a story (see lib/demo.ts for the cast). Seeds only an
 // empty database, in one transaction, so a restart or a second instance adds nothing.
 import { and, count, eq } from "drizzle-orm";
+import { runDisbursements } from "@/lib/billing/disburse";
+import { recordPayment } from "@/lib/billing/payments";
+import { periodEnd, periodFromIndex, periodIndex, periodOfDate } from "@/lib/billing/periods";
+import { runBilling } from "@/lib/billing/run";
 import type { Db, Tx } from "@/db";
 import { isUniqueViolation } from "@/db";
 import {
   accounts,
   agreements,
   authorizationItems,
+  consolidatedBills,
   offerDimensions,
   feeTiers,
   pricingDimensions,
@@ -14,6 +19,7 @@ import {
   products,
   resaleAuthorizations,
   sellerRegistrations,
+  users,
 } from "@/db/schema";
 import { createAccount, createUser } from "@/lib/accounts/accounts";
 import { hashPassword } from "@/lib/auth/password";
@@ -264,8 +270,8 @@ export const DEMO_OFFERS: DemoOffer[] = [
     billing: "upfront",
     markupBps: 1250,
     status: "accepted",
-    startedMonthsAgo: 1,
-    expiresInDays: -40,
+    startedMonthsAgo: 2,
+    expiresInDays: -70,
   },
   {
     name: "Initech — monitoring pilot",
@@ -409,5 +415,37 @@ export async function seedDemo(db: Db): Promise<boolean> {
     if (isUniqueViolation(error) && !(await isEmpty(db))) return false;
     throw error;
   }
+  await seedBillingHistory(db);
   return true;
+}
+
+/**
+ * Past months billed, paid and disbursed through the real runs, at dates in the
+ * past: the worked example's first two months paid and paid out, its last month
+ * billed and open, and Globex's upfront bill unpaid and overdue.
+ */
+async function seedBillingHistory(db: Db) {
+  const at = now();
+  const [rep] = await db.select({ id: users.id }).from(users).where(eq(users.email, "rep@demo.example"));
+  const first = periodIndex(periodOfDate(addMonthsUtc(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)), -3)));
+  const current = periodIndex(periodOfDate(at));
+  for (let index = first; index < current; index++) {
+    const period = periodFromIndex(index);
+    await runBilling(db, period, { at: periodEnd(period) });
+  }
+  const bills = await db.select().from(consolidatedBills).orderBy(consolidatedBills.period);
+  const acme = bills.filter((b) => b.customerAccountId === DEMO_ACCOUNTS.customer.id);
+  // Acme pays all but its latest bill ten days after issue; the rest stay open.
+  for (const bill of acme.slice(0, -1)) {
+    const paidAt = new Date(bill.issuedAt.getTime() + 10 * DAY);
+    await recordPayment(
+      db,
+      { userId: rep?.id ?? null, role: "rep", accountId: DEMO_ACCOUNTS.marketplace.id, ip: "seed" },
+      { billId: bill.id, idempotencyKey: `demo-payment-${bill.id}`, method: "bank_transfer", reference: `DEMO-${bill.period}`, customerAccountId: null, userId: rep?.id ?? "" },
+      paidAt,
+    );
+    // Sellers are paid a few days later (the monthly sellers on their day).
+    const payday = new Date(Date.UTC(paidAt.getUTCFullYear(), paidAt.getUTCMonth(), 15, 12));
+    await runDisbursements(db, { at: payday < at ? payday : at });
+  }
 }

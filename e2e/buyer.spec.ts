@@ -7,7 +7,7 @@ test("the customer sees its own account and figures", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Acme Retail" })).toBeVisible();
   await expect(page.getByText("Account 8513-4796-2018")).toBeVisible();
   await expect(page.locator('[data-stat="Offers for you"]')).toHaveText("0");
-  await expect(page.locator('[data-stat="Amount due"]')).toHaveText("$0.00");
+  await expect(page.locator('[data-stat="Amount due"]')).toHaveText("$8,800.00");
   // A customer never sees wholesale figures.
   await expect(page.getByText(/wholesale/i)).toHaveCount(0);
 });

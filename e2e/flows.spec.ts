@@ -171,3 +171,44 @@ test("a partner builds and extends an offer; only its customer sees it, accepts 
   const channel = await vendor.locator("main").innerText();
   expect(channel).not.toMatch(/markup|\$105,600\.00|\$8,800\.00|Umbrella/i);
 });
+
+test("a rep bills the month and watches progress; the customer pays; the rep disburses; the sellers see the worked example's amounts", async ({ browser }) => {
+  const period = new Date().toISOString().slice(0, 7);
+  const rep = await as(browser, "rep@demo.example");
+  await rep.goto("/marketplace/billing");
+  await expect(rep.getByLabel("Period")).toHaveValue(period);
+  await rep.getByRole("button", { name: "Run billing" }).click();
+  await rep.getByRole("button", { name: "Run billing" }).last().click();
+  await expect(rep.getByRole("progressbar", { name: "Run progress" })).toBeVisible();
+  await expect(rep.getByTestId("run-summary")).toContainText("charges created");
+  await expect(rep.getByTestId("run-progress")).toContainText("Completed");
+
+  const customer = await as(browser, "customer@demo.example");
+  await customer.goto("/buyer/bills");
+  await customer.getByRole("link", { name: period }).click();
+  await customer.waitForURL(/\/buyer\/bills\/bill_/);
+  const line = customer.getByTestId("bill-line").filter({ hasText: "Contoso Analytics Platform" });
+  await expect(line).toContainText("Contoso Data Systems");
+  await expect(line).toContainText("Blue Harbor Consulting");
+  await expect(line).toContainText("$8,800.00");
+  await expect(customer.getByText("No card network is connected")).toBeVisible();
+  await customer.getByRole("button", { name: /^Pay \$/ }).click();
+  await customer.getByRole("button", { name: /^Pay \$/ }).last().click();
+  await expect(customer.getByText("Paid", { exact: true })).toBeVisible();
+  await expect(customer.getByText(/Paid \$[\d,.]+ on \d{4}-\d{2}-\d{2} in the portal\./)).toBeVisible();
+
+  await rep.goto("/marketplace/disbursements");
+  await rep.getByRole("button", { name: "Run disbursements" }).click();
+  await rep.getByRole("button", { name: "Run disbursements" }).last().click();
+  await expect(rep.getByTestId("run-summary")).toContainText("paid out");
+  await rep.goto("/marketplace/ledger");
+  await expect(rep.getByText("Debits equal credits")).toBeVisible();
+
+  // Each month of the worked example pays the ISV $7,720.00 and the partner $800.00: two seeded months, and this one.
+  const vendor = await as(browser, "isv2@demo.example");
+  await vendor.goto("/vendor/money");
+  await expect(vendor.getByTestId("disbursement-amount").filter({ hasText: "$7,720.00" })).toHaveCount(3);
+  const partner = await as(browser, "partner@demo.example");
+  await partner.goto("/partner/money");
+  await expect(partner.getByTestId("disbursement-amount").filter({ hasText: /^\$800\.00$/ })).toHaveCount(3);
+});

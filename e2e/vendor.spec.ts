@@ -9,7 +9,7 @@ test("the vendor sees its own account and figures", async ({ page }) => {
   await expect(page.getByText("Registered seller")).toBeVisible();
   await expect(page.locator('[data-stat="Products"]')).toHaveText("2");
   await expect(page.getByText("5 pricing dimensions")).toBeVisible();
-  await expect(page.locator('[data-stat="Wholesale revenue"]')).toHaveText("$0.00");
+  await expect(page.locator('[data-stat="Wholesale revenue"]')).toHaveText("$9,792.00"); // Globex: 51,000¢ × 24 months × 80%
 });
 
 test("the vendor is refused the other areas", async ({ page }) => {

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { Stat } from "@/components/ui/stat";
 import { getDb } from "@/db";
 import { requireArea } from "@/lib/auth/guard";
+import { marketplaceMoney } from "@/lib/billing/queries";
 import { marketplaceHome } from "@/lib/dashboard/queries";
 import { formatMoney } from "@/lib/money";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Marketplace console" };
 
 export default async function MarketplaceHome() {
   const user = await requireArea("marketplace");
-  const figures = await marketplaceHome(getDb());
+  const [figures, money] = await Promise.all([marketplaceHome(getDb()), marketplaceMoney(getDb())]);
   return (
     <>
       <PageHeader title="Marketplace" description={<>Signed in as {user.email}</>} />
@@ -21,7 +22,8 @@ export default async function MarketplaceHome() {
         <Stat label="Registered sellers" value={figures.registeredSellers} hint={`${figures.users} users in all`} />
         <Stat label="Gross merchandise value" value={formatMoney(figures.gmvCents)} />
         <Stat label="Fee revenue" value={formatMoney(figures.feeRevenueCents)} />
-        <Stat label="Receivables" value={formatMoney(figures.receivablesCents)} hint="issued, unpaid bills" />
+        <Stat label="Receivables" value={formatMoney(figures.receivablesCents)} hint={`issued, unpaid bills; ${money.overdueBills} overdue`} />
+        <Stat label="Disbursements due" value={formatMoney(money.disbursementsDueCents)} hint="collected, not yet paid out" />
       </div>
     </>
   );

@@ -1,0 +1,114 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/shell/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { billDetail, listBills } from "@/lib/billing/queries";
+import { dayOf } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+
+type BillRow = Awaited<ReturnType<typeof listBills>>["rows"][number];
+type Bill = NonNullable<Awaited<ReturnType<typeof billDetail>>>;
+
+export function BillStatus({ bill }: { bill: { status: string; overdue: boolean } }) {
+  if (bill.status === "paid") return <Badge tone="good">Paid</Badge>;
+  return bill.overdue ? <Badge tone="bad">Overdue</Badge> : <Badge tone="info">Issued</Badge>;
+}
+
+export function BillsTable({ bills, base, showCustomer }: { bills: BillRow[]; base: string; showCustomer?: boolean }) {
+  return (
+    <Table aria-label="Bills">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Period</TableHead>
+          {showCustomer ? <TableHead>Customer</TableHead> : null}
+          <TableHead>Status</TableHead>
+          <TableHead>Issued</TableHead>
+          <TableHead>Due</TableHead>
+          <TableHead className="text-right">Total</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {bills.map((b) => (
+          <TableRow key={b.id} data-testid="bill-row">
+            <TableCell>
+              <Link href={`${base}/${b.id}`} className="font-medium text-brand-700 hover:underline">
+                {b.period}
+              </Link>
+            </TableCell>
+            {showCustomer ? <TableCell>{b.customerName}</TableCell> : null}
+            <TableCell>
+              <BillStatus bill={b} />
+            </TableCell>
+            <TableCell>{dayOf(b.issuedAt)}</TableCell>
+            <TableCell>{dayOf(b.dueAt)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatMoney(b.totalCents, b.currency)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** A consolidated bill: every line with product, manufacturer, seller of record, period and amount. */
+export function BillDetailView({ bill, actions }: { bill: Bill; actions?: ReactNode }) {
+  return (
+    <>
+      <PageHeader
+        title={`Bill for ${bill.period}`}
+        description={`${bill.customerName} · issued ${dayOf(bill.issuedAt)} · due ${dayOf(bill.dueAt)} (net 30)`}
+        actions={<BillStatus bill={bill} />}
+      />
+      <div className="grid gap-6">
+        <Card>
+          <CardContent className="pt-5">
+            <Table aria-label="Bill lines">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Product</TableHead>
+                  <TableHead>Manufacturer</TableHead>
+                  <TableHead>Seller of record</TableHead>
+                  <TableHead>Period</TableHead>
+                  <TableHead className="text-right">Amount</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {bill.lines.map((line) => (
+                  <TableRow key={line.id} data-testid="bill-line">
+                    <TableCell>
+                      {line.productName}
+                      {line.billing === "upfront" ? <span className="block text-xs text-muted">whole contract, upfront</span> : null}
+                    </TableCell>
+                    <TableCell>{line.manufacturer}</TableCell>
+                    <TableCell>{line.sellerOfRecord}</TableCell>
+                    <TableCell>{line.period}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, bill.currency)}</TableCell>
+                  </TableRow>
+                ))}
+                <TableRow className="font-semibold">
+                  <TableCell colSpan={4}>Total</TableCell>
+                  <TableCell className="text-right tabular-nums" data-testid="bill-total">
+                    {formatMoney(bill.totalCents, bill.currency)}
+                  </TableCell>
+                </TableRow>
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+        {bill.payments.length ? (
+          <Card>
+            <CardContent className="pt-5 text-sm">
+              {bill.payments.map((p) => (
+                <p key={p.id}>
+                  Paid {formatMoney(p.amountCents, bill.currency)} on {dayOf(p.createdAt)} {p.method === "bank_transfer" ? `by bank transfer (reference ${p.reference})` : "in the portal"}.
+                </p>
+              ))}
+            </CardContent>
+          </Card>
+        ) : null}
+        {actions}
+      </div>
+    </>
+  );
+}

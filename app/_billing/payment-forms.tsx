@@ -1,0 +1,65 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { payBillAction, recordBankTransferAction } from "@/lib/billing/actions";
+
+/** The customer pays in the portal. The key was made with the page: a double submit records once. */
+export function PayBillForm({ billId, idempotencyKey, amount }: { billId: string; idempotencyKey: string; amount: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="grid gap-3">
+      {error ? <Callout tone="error">{error}</Callout> : null}
+      <p className="text-sm text-muted">No card network is connected: paying here records your payment of the whole bill.</p>
+      <div>
+        <ConfirmDialog
+          trigger={<Button>Pay {amount}</Button>}
+          title={`Pay ${amount}?`}
+          description="The payment is recorded against this bill and your sellers are paid from it."
+          confirmLabel={`Pay ${amount}`}
+          onConfirm={async () => {
+            setError(null);
+            const result = await payBillAction({ billId, idempotencyKey });
+            if (!result.ok) setError(result.error ?? "The payment could not be recorded.");
+            router.refresh();
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** A rep records a payment received by bank transfer, with its reference. */
+export function BankTransferForm({ billId, idempotencyKey, amount }: { billId: string; idempotencyKey: string; amount: string }) {
+  const router = useRouter();
+  const [reference, setReference] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="grid gap-3">
+      {error ? <Callout tone="error">{error}</Callout> : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="grid gap-1.5">
+          <Label htmlFor="reference">Bank reference</Label>
+          <Input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} className="w-64" />
+        </div>
+        <ConfirmDialog
+          trigger={<Button disabled={reference.trim().length < 4}>Record bank transfer</Button>}
+          title={`Record ${amount} received?`}
+          description={`The bill is marked paid with reference ${reference}.`}
+          confirmLabel="Record payment"
+          onConfirm={async () => {
+            setError(null);
+            const result = await recordBankTransferAction({ billId, idempotencyKey, reference });
+            if (!result.ok) setError(result.fieldErrors?.reference?.[0] ?? result.error ?? "The payment could not be recorded.");
+            router.refresh();
+          }}
+        />
+      </div>
+    </div>
+  );
+}
