@@ -5,6 +5,7 @@ import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitatio
 import { acceptOffer, cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } from "@/lib/offers/service";
 import { payBill, recordBankTransfer } from "@/lib/billing/payments";
 import { startBillingRun, startDisbursementRun } from "@/lib/billing/service";
+import { updateFeeSchedule } from "@/lib/fees/service";
 import { createProduct, updateProduct } from "@/lib/products/service";
 import { saveBanking, saveProfile, saveTax } from "@/lib/sellers/service";
 
@@ -27,4 +28,5 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   recordBankTransfer,
   startBillingRun,
   startDisbursementRun,
+  updateFeeSchedule,
 };

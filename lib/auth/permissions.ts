@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "billing.run": ["rep"],
   "disbursement.run": ["rep"],
   "ledger.view": ["rep"],
+  "fees.manage": ["rep"],
   "money.view": ["isv", "partner"],
 } as const satisfies Record<string, readonly Role[]>;
 

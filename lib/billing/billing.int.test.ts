@@ -230,6 +230,41 @@ describe(`payments and disbursements on ${dialect}`, () => {
     expect(summary.sellersPaid).toBe(1); // the ISV, registered with a daily schedule
   });
 
+  it("pays each share exactly once when two disbursement runs race from two processes", async () => {
+    const t = await fresh();
+    const db = t.handle.db;
+    await createBillingFixture(db, { customers: 200, period: PERIOD });
+    await runBilling(db, PERIOD);
+    const bills = await db.select().from(consolidatedBills);
+    await db.transaction(async (tx) => {
+      for (const [i, bill] of bills.entries()) {
+        await tx.insert(payments).values({ id: `pay_race_${i}`, billId: bill.id, amountCents: bill.totalCents, method: "bank_transfer", idempotencyKey: `race-${i}-${bill.id}`, createdAt: new Date() });
+        await tx.update(consolidatedBills).set({ status: "paid", paidAt: new Date() }).where(eq(consolidatedBills.id, bill.id));
+      }
+    });
+    const shares = await db.select().from(charges);
+    const expectedLines = shares.reduce((n, c) => n + (c.isvShareCents > 0 ? 1 : 0) + (c.partnerShareCents > 0 ? 1 : 0), 0);
+    const expectedCents = shares.reduce((n, c) => n + c.isvShareCents + c.partnerShareCents, 0);
+    const run = () => promisify(execFile)("node", ["lib/cli/run.mjs", "disburse"], { cwd: root, env: { ...process.env, DATABASE_URL: t.url, AUTH_SECRET: "x".repeat(32) } });
+    await Promise.all([run(), run()]);
+    const lines = await db.select().from(disbursementLines);
+    expect(lines).toHaveLength(expectedLines);
+    expect(lines.reduce((n, l) => n + l.amountCents, 0)).toBe(expectedCents);
+    const paid = await db.select().from(disbursements);
+    expect(paid.reduce((n, d) => n + d.amountCents, 0)).toBe(expectedCents);
+    expect((await runDisbursements(db)).disbursedCents).toBe(0);
+  }, 120_000);
+
+  it("refuses bad payment input on its field", async () => {
+    const t = dbs[0]!;
+    const customer = await makeActor(t.handle.db, "customer");
+    const rep = await makeActor(t.handle.db, "rep");
+    expect(await payBill(t.handle.db, customer, { billId: "bill_x", idempotencyKey: "short" })).toMatchObject({ ok: false, fieldErrors: { idempotencyKey: [expect.any(String)] } });
+    expect(await payBill(t.handle.db, customer, { billId: "bill_x", idempotencyKey: "x".repeat(20) + "'; drop table payments;--" })).toMatchObject({ ok: false, fieldErrors: { idempotencyKey: [expect.any(String)] } });
+    expect(await recordBankTransfer(t.handle.db, rep, { billId: "bill_x", idempotencyKey: "k".repeat(20), reference: "ab" })).toMatchObject({ ok: false, fieldErrors: { reference: [expect.any(String)] } });
+    expect(await payBill(t.handle.db, customer, { billId: "bill_missing", idempotencyKey: "k".repeat(20) })).toEqual({ ok: false, error: NOT_FOUND });
+  });
+
   it("keeps the ledger append-only in the database itself", async () => {
     const t = await fresh();
     const db = t.handle.db;

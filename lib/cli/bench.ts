@@ -3,7 +3,9 @@
 // DATABASE_URL's server). Figures, not pass/fail: speed targets live
 // here, not in timed tests.
 import { eq } from "drizzle-orm";
-import { accounts, pricingDimensions, products } from "@/db/schema";
+import { accounts, notifications, pricingDimensions, products } from "@/db/schema";
+import { runBilling } from "@/lib/billing/run";
+import { createBillingFixture, expectedCharges } from "@/db/testing/billing-fixture";
 import { createTestDatabase } from "@/db/testing/database";
 import { increment, makeCounter, readCounter } from "@/db/testing/counter";
 import { createAccount } from "@/lib/accounts/accounts";
@@ -55,6 +57,22 @@ export async function runBench() {
             })),
           ),
         );
+      }
+    });
+
+    // The billing run's bulk path beside a plain batched insert loop on the same database.
+    const customers = Number(process.env.BENCH_BILLING_CUSTOMERS ?? 20_000);
+    const fixture = await createBillingFixture(db, { customers, period: "2026-09" });
+    const due = expectedCharges(fixture, "2026-09").size;
+    await measure(`billing run (${customers} agreements, ${due} due): charges`, due, "charges", async () => {
+      const summary = await runBilling(db, "2026-09");
+      if (summary.chargesCreated !== due) throw new Error(`billing created ${summary.chargesCreated}, expected ${due}`);
+    });
+    await measure("same rows, plain 400-row INSERT loop (no split, bills, ledger)", due, "rows", async () => {
+      const rows = Array.from({ length: due }, (_, i) => ({ id: newId("ntf"), accountId: isv.id, kind: "bench", title: `row ${i}`, body: "b", createdAt: at }));
+      for (let i = 0; i < rows.length; i += 400) {
+        const batch = rows.slice(i, i + 400);
+        await db.transaction((tx) => tx.insert(notifications).values(batch));
       }
     });
 

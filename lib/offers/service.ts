@@ -9,7 +9,7 @@ import { defineOperation, InvalidInput, NotFound, Refused } from "@/lib/actions/
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { addMonthsUtc } from "@/lib/dates";
-import { feeTiersAt } from "@/lib/fees";
+import { feeTiersAt } from "@/lib/fees/queries";
 import { newId } from "@/lib/ids";
 import { canExtendOffers } from "@/lib/invitations/state";
 import { endOfDayUtc } from "@/lib/invitations/validations";

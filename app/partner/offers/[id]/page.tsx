@@ -11,7 +11,7 @@ import { formatAccountId } from "@/lib/account-id";
 import { deniedNotFound, requirePermission } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
 import { dayOf, instantOf } from "@/lib/dates";
-import { feeTiersAt } from "@/lib/fees";
+import { feeTiersAt } from "@/lib/fees/queries";
 import { bpsToPercent, formatMoney } from "@/lib/money";
 import { offerableProducts, partnerOfferDetail } from "@/lib/offers/queries";
 import { OFFER_STATUS_LABELS, OFFER_STATUS_TONES } from "@/lib/offers/state";

@@ -6,7 +6,7 @@ import { Callout } from "@/components/ui/callout";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
-import { feeTiersAt } from "@/lib/fees";
+import { feeTiersAt } from "@/lib/fees/queries";
 import { offerableProducts } from "@/lib/offers/queries";
 
 export const metadata: Metadata = { title: "New private offer" };

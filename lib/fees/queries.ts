@@ -18,3 +18,20 @@ export async function feeTiersAt(db: Db | Tx, at: Date): Promise<FeeTier[]> {
     .from(feeTiers)
     .where(and(eq(feeTiers.kind, "standard"), eq(feeTiers.effectiveFrom, latest.effectiveFrom)));
 }
+
+/** Every schedule, newest first, for the rep's page. */
+export async function allSchedules(db: Db) {
+  const rows = await db
+    .select()
+    .from(feeTiers)
+    .where(eq(feeTiers.kind, "standard"))
+    .orderBy(desc(feeTiers.effectiveFrom), feeTiers.minContractCents);
+  const byDate = new Map<string, { effectiveFrom: Date; tiers: FeeTier[] }>();
+  for (const row of rows) {
+    const key = row.effectiveFrom.toISOString();
+    const entry = byDate.get(key) ?? { effectiveFrom: row.effectiveFrom, tiers: [] };
+    entry.tiers.push({ minContractCents: row.minContractCents, feeBps: row.feeBps });
+    byDate.set(key, entry);
+  }
+  return [...byDate.values()];
+}
