@@ -175,12 +175,17 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date) {
 
   const perBill = new Map<string, number>();
   for (const c of inserted) perBill.set(c.billId, (perBill.get(c.billId) ?? 0) + c.customerCents);
-  for (const [billId, cents] of [...perBill.entries()].sort()) {
+  // One set-based UPDATE per batch of bills (not one statement per bill); ids sorted so two runs lock in the same order.
+  await insertInBatches([...perBill.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async (batch) => {
+    const increment = sql.join(
+      batch.map(([id, cents]) => sql`when ${id} then ${cents}`),
+      sql` `,
+    );
     await tx
       .update(consolidatedBills)
-      .set({ totalCents: sql`${consolidatedBills.totalCents} + ${cents}` })
-      .where(eq(consolidatedBills.id, billId));
-  }
+      .set({ totalCents: sql`${consolidatedBills.totalCents} + (case ${consolidatedBills.id} ${increment} else 0 end)` })
+      .where(inArray(consolidatedBills.id, batch.map(([id]) => id)));
+  });
   return {
     created: inserted.length,
     skippedPaid: due.length - billable.length,
