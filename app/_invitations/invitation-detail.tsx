@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Fact } from "@/components/ui/facts";
 import { formatAccountId } from "@/lib/account-id";
 import type { invitationDetail } from "@/lib/invitations/queries";
 import { daysLeft, STATUS_LABELS, STATUS_TONES } from "@/lib/invitations/state";
@@ -81,14 +82,5 @@ export function InvitationDetail({ invitation, side, now, actions }: { invitatio
         ))}
       </div>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <p className="text-xs font-medium uppercase tracking-wide text-muted">{label}</p>
-      <p className="mt-0.5 text-sm">{children}</p>
-    </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
 import { getDb } from "@/db";
 import { deniedNotFound, requirePermission } from "@/lib/auth/guard";
 import { instantOf } from "@/lib/dates";
@@ -19,28 +20,21 @@ export default async function BuyerOfferPage({ params }: { params: Promise<{ id:
   const o = await customerOfferDetail(getDb(), user.accountId, id);
   if (!o) return deniedNotFound(user, "offer.view", "private_offer", id);
   const price = o.pricePerPeriodCents !== null ? `${formatMoney(o.pricePerPeriodCents, o.currency)} ${o.billing === "upfront" ? "upfront" : "per month"}` : "—";
-  const facts: [string, string, string][] = [
+  const facts = [
     ["Manufacturer", o.manufacturer, "manufacturer"],
     ["Seller of record", o.sellerOfRecord, "seller-of-record"],
     ["Price", price, "price"],
     ["Contract total", formatMoney(o.totalCents, o.currency), "total"],
     ["Term", `${o.durationMonths} months from acceptance`, "term"],
     ["Accept by", instantOf(o.expiresAt), "accept-by"],
-  ];
+  ] as const;
   return (
     <>
       <PageHeader title={o.name} description={`${o.productName} — ${o.description}`} actions={<Badge tone={OFFER_STATUS_TONES[o.status]}>{OFFER_STATUS_LABELS[o.status]}</Badge>} />
       <div className="grid gap-6">
         <Card>
           <CardContent className="grid gap-4 pt-5 sm:grid-cols-2 lg:grid-cols-3">
-            {facts.map(([label, value, testId]) => (
-              <div key={label}>
-                <p className="text-xs font-medium uppercase tracking-wide text-muted">{label}</p>
-                <p className="mt-0.5 text-sm" data-testid={testId}>
-                  {value}
-                </p>
-              </div>
-            ))}
+            <Facts items={facts} />
             {o.quantities.length ? (
               <div className="sm:col-span-2 lg:col-span-3">
                 <p className="text-xs font-medium uppercase tracking-wide text-muted">Includes</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
 import { getDb } from "@/db";
 import { customerSubscriptionDetail } from "@/lib/agreements/queries";
 import { deniedNotFound, requirePermission } from "@/lib/auth/guard";
@@ -15,26 +16,19 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const s = await customerSubscriptionDetail(getDb(), user.accountId, id);
   if (!s) return deniedNotFound(user, "agreement.view", "agreement", id);
-  const facts: [string, string, string][] = [
+  const facts = [
     ["Manufacturer", s.manufacturer, "manufacturer"],
     ["Seller of record", s.sellerOfRecord, "seller-of-record"],
     ["Term", `${dayOf(s.startsAt)} – ${dayOf(s.endsAt)} (${s.durationMonths} months)`, "term"],
     ["Price", `${formatMoney(s.pricePerPeriodCents, s.currency)} ${s.billing === "upfront" ? "upfront" : "per month"}`, "price"],
     ["Contract total", formatMoney(s.totalCents, s.currency), "total"],
-  ];
+  ] as const;
   return (
     <>
       <PageHeader title={s.productName} description={s.description} actions={<Badge tone={s.status === "active" ? "good" : "neutral"}>{s.status}</Badge>} />
       <Card>
         <CardContent className="grid gap-4 pt-5 sm:grid-cols-2 lg:grid-cols-3">
-          {facts.map(([label, value, testId]) => (
-            <div key={label}>
-              <p className="text-xs font-medium uppercase tracking-wide text-muted">{label}</p>
-              <p className="mt-0.5 text-sm" data-testid={testId}>
-                {value}
-              </p>
-            </div>
-          ))}
+          <Facts items={facts} />
         </CardContent>
       </Card>
     </>
