@@ -270,8 +270,9 @@ export const DEMO_OFFERS: DemoOffer[] = [
     billing: "upfront",
     markupBps: 1250,
     status: "accepted",
-    startedMonthsAgo: 2,
-    expiresInDays: -70,
+    // Three months back, so its bill (issued a month later, net 30) is overdue on any day of this month.
+    startedMonthsAgo: 3,
+    expiresInDays: -100,
   },
   {
     name: "Initech — monitoring pilot",
