@@ -3,7 +3,7 @@ import { dialect, openDatabase, type DatabaseHandle } from "@/db/dialect/client"
 import { dialectOf, type DialectName } from "@/lib/env";
 
 export type { Db, Tx, DatabaseHandle } from "@/db/dialect/client";
-export { dialect, forUpdate, isUniqueViolation, isForeignKeyViolation, containsInsensitive } from "@/db/dialect/client";
+export { dialect, forUpdate, insertMany, isUniqueViolation, isForeignKeyViolation, containsInsensitive } from "@/db/dialect/client";
 
 const globalForDb = globalThis as typeof globalThis & { __cppoDatabase?: DatabaseHandle };
 

@@ -2,9 +2,12 @@
 // ledger journal, and one consolidated bill per customer. Idempotent and
 // resumable: the unique (agreement, period) index decides what exists, inserts
 // skip what another run (or a run killed part-way) already committed, and each
-// bill's total grows only by the charges this run actually inserted.
+// bill's total grows only by the charges this run actually inserted. Rows are
+// written through the dialect's bulk path (prepared statements on SQLite,
+// unnest arrays on PostgreSQL), 1,000 agreements per transaction.
 import { and, asc, eq, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
+import { insertMany } from "@/db";
 import { agreements, charges, consolidatedBills, jobRuns, ledgerEntries, privateOffers } from "@/db/schema";
 import { chargeSplit } from "@/lib/billing/charges";
 import { contractMonthDue, isPeriod, periodEnd, periodStart } from "@/lib/billing/periods";
@@ -15,7 +18,7 @@ import { chargeJournal } from "@/lib/ledger/journal";
 export const NET_DAYS = 30;
 /** Agreements per transaction: small enough that the portal's own requests never wait long behind the write lock. */
 export const DEFAULT_CHUNK = 1000;
-const INSERT_BATCH = 400;
+const UPDATE_BATCH = 400;
 
 export interface BillingSummary {
   runId: string;
@@ -50,8 +53,8 @@ function dueFilter(period: string) {
   );
 }
 
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await insert(rows.slice(i, i + INSERT_BATCH));
+async function inBatches<T>(rows: T[], run: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += UPDATE_BATCH) await run(rows.slice(i, i + UPDATE_BATCH));
 }
 
 export async function runBilling(db: Db, period: string, options: BillingOptions = {}): Promise<BillingSummary> {
@@ -123,22 +126,21 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date) {
   // One bill per customer, period and currency: create the missing ones, then read them all.
   const keys = [...new Map(due.map((d) => [`${d.agreement.customerAccountId}|${d.agreement.currency}`, d.agreement])).values()];
   const issuedAt = periodEnd(period) <= at ? periodEnd(period) : at;
-  await insertInBatches(keys, (batch) =>
-    tx
-      .insert(consolidatedBills)
-      .values(
-        batch.map((a) => ({
-          id: newId("bill"),
-          customerAccountId: a.customerAccountId,
-          period,
-          currency: a.currency,
-          status: "issued" as const,
-          totalCents: 0,
-          issuedAt,
-          dueAt: new Date(issuedAt.getTime() + NET_DAYS * 86_400_000),
-        })),
-      )
-      .onConflictDoNothing(),
+  await insertMany(
+    tx,
+    consolidatedBills,
+    keys.map((a) => ({
+      id: newId("bill"),
+      customerAccountId: a.customerAccountId,
+      period,
+      currency: a.currency,
+      status: "issued" as const,
+      totalCents: 0,
+      issuedAt,
+      dueAt: new Date(issuedAt.getTime() + NET_DAYS * 86_400_000),
+      paidAt: null,
+    })),
+    { skipConflicts: true },
   );
   const bills = await tx
     .select()
@@ -162,21 +164,21 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date) {
       createdAt: at,
     };
   });
-  const inserted: (typeof rows)[number][] = [];
-  await insertInBatches(rows, async (batch) => {
-    const ids = await tx.insert(charges).values(batch).onConflictDoNothing().returning({ id: charges.id });
-    const kept = new Set(ids.map((r) => r.id));
-    inserted.push(...batch.filter((r) => kept.has(r.id)));
-  });
+  // Another run (or one killed part-way) may have charged some of these already: those rows are skipped.
+  const kept = await insertMany(tx, charges, rows, { skipConflicts: true });
+  const inserted = rows.filter((r) => kept.has(r.id));
 
   const currencyOf = new Map(billable.map((d) => [d.agreement.id, d.agreement.currency]));
-  const ledger = inserted.flatMap((c) => chargeJournal(c, currencyOf.get(c.agreementId) ?? "USD", at));
-  await insertInBatches(ledger, (batch) => tx.insert(ledgerEntries).values(batch));
+  await insertMany(
+    tx,
+    ledgerEntries,
+    inserted.flatMap((c) => chargeJournal(c, currencyOf.get(c.agreementId) ?? "USD", at)),
+  );
 
   const perBill = new Map<string, number>();
   for (const c of inserted) perBill.set(c.billId, (perBill.get(c.billId) ?? 0) + c.customerCents);
   // One set-based UPDATE per batch of bills (not one statement per bill); ids sorted so two runs lock in the same order.
-  await insertInBatches([...perBill.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async (batch) => {
+  await inBatches([...perBill.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async (batch) => {
     const increment = sql.join(
       batch.map(([id, cents]) => sql`when ${id} then ${cents}`),
       sql` `,

@@ -7,7 +7,8 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
-import type { PgColumn, PgSelect } from "drizzle-orm/pg-core";
+import { getTableColumns } from "drizzle-orm";
+import { getTableConfig, type PgColumn, type PgSelect, type PgTable } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
 import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
@@ -16,7 +17,8 @@ export const dialect = "pg" as const;
 
 type Drizzle = NodePgDatabase<typeof schema>;
 
-export type Tx = Pick<Drizzle, WriteSurface> & {
+/** `execute` is for this module's bulk path; shared code that used it would fail the SQLite typecheck. */
+export type Tx = Pick<Drizzle, WriteSurface | "execute"> & {
   /** A savepoint: rolled back alone if `fn` throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 };
@@ -89,6 +91,40 @@ function readJournal(): { tag: string }[] {
 }
 
 // ── Dialect differences, behind names ───────────────────────────────────────
+
+/**
+ * The bulk path: INSERT … SELECT FROM unnest($1::type[], $2::type[], …), one
+ * array parameter per column (measured ~110k rows/s here, against ~13k for
+ * drizzle's multi-row VALUES). With `skipConflicts`, rows colliding on a unique
+ * index are skipped (ON CONFLICT DO NOTHING). Returns the ids inserted.
+ */
+export async function insertMany<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+  options: { skipConflicts?: boolean } = {},
+): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  if (rows.length === 0) return inserted;
+  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  const keys = columns.filter(([key]) => key in (rows[0] as object));
+  const arrays = keys.map(([key, column]) =>
+    rows.map((row) => {
+      const value = (row as Record<string, unknown>)[key];
+      if (value === null || value === undefined) return null;
+      const mapped = column.mapToDriverValue(value);
+      // jsonb arrives as text in an array parameter; unnest casts it back.
+      return typeof mapped === "object" && !(mapped instanceof Date) ? JSON.stringify(mapped) : mapped;
+    }),
+  );
+  const name = getTableConfig(table).name;
+  const selects = keys.map(([, column], i) => sql`${sql.param(arrays[i])}::${sql.raw(column.getSQLType())}[]`);
+  const result = await tx.execute<{ id: string }>(
+    sql`insert into ${sql.identifier(name)} (${sql.join(keys.map(([, c]) => sql.identifier(c.name)), sql`, `)}) select * from unnest(${sql.join(selects, sql`, `)})${options.skipConflicts ? sql` on conflict do nothing` : sql``} returning "id"`,
+  );
+  for (const row of result.rows) inserted.add(String(row.id));
+  return inserted;
+}
 
 /** Lock the selected rows until the transaction ends (SELECT … FOR UPDATE). */
 export function forUpdate<Q extends PgSelect>(query: Q): Q {
