@@ -9,3 +9,8 @@ export function countAll(): SQL<number> {
 export function sumCents(expression: SQLWrapper): SQL<number> {
   return sql`coalesce(sum(${expression}), 0)`.mapWith(Number);
 }
+
+/** "%needle%" with LIKE's wildcards escaped (use with `escape '\\'`). */
+export function containsPattern(needle: string): string {
+  return "%" + needle.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
+}

@@ -20,9 +20,9 @@ export default async function MarketplaceHome() {
         <Stat label="Consulting partners" value={figures.partners} />
         <Stat label="Customers" value={figures.customers} />
         <Stat label="Registered sellers" value={figures.registeredSellers} hint={`${figures.users} users in all`} />
-        <Stat label="Gross merchandise value" value={formatMoney(figures.gmvCents)} />
-        <Stat label="Fee revenue" value={formatMoney(figures.feeRevenueCents)} />
-        <Stat label="Receivables" value={formatMoney(figures.receivablesCents)} hint={`issued, unpaid bills; ${money.overdueBills} overdue`} />
+        <Stat label="Gross merchandise value" value={formatMoney(money.gmvCents)} />
+        <Stat label="Fee revenue" value={formatMoney(money.feeRevenueCents)} />
+        <Stat label="Receivables" value={formatMoney(money.receivablesCents)} hint={`issued, unpaid bills; ${money.overdueBills} overdue`} />
         <Stat label="Disbursements due" value={formatMoney(money.disbursementsDueCents)} hint="collected, not yet paid out" />
       </div>
     </>

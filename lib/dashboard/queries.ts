@@ -132,7 +132,7 @@ export async function buyerHome(db: Db, accountId: string) {
 }
 
 export async function marketplaceHome(db: Db) {
-  const [byType, [people], [sellers], [money], [receivable]] = await Promise.all([
+  const [byType, [people], [sellers]] = await Promise.all([
     db.select({ type: accounts.type, n: countAll() }).from(accounts).groupBy(accounts.type),
     db.select({ n: countAll() }).from(users),
     db
@@ -147,11 +147,6 @@ export async function marketplaceHome(db: Db) {
           isNotNull(sellerRegistrations.taxCompletedAt),
         ),
       ),
-    db.select({ gmv: sumCents(charges.customerCents), fees: sumCents(charges.feeCents) }).from(charges),
-    db
-      .select({ total: sumCents(consolidatedBills.totalCents) })
-      .from(consolidatedBills)
-      .where(eq(consolidatedBills.status, "issued")),
   ]);
   const count = (type: string) => byType.find((row) => row.type === type)?.n ?? 0;
   return {
@@ -160,8 +155,5 @@ export async function marketplaceHome(db: Db) {
     customers: count("customer"),
     users: people?.n ?? 0,
     registeredSellers: sellers?.n ?? 0,
-    gmvCents: money?.gmv ?? 0,
-    feeRevenueCents: money?.fees ?? 0,
-    receivablesCents: receivable?.total ?? 0,
   };
 }

@@ -2,16 +2,16 @@
 // (each takes its own pooled connection; nested calls are savepoints), so this
 // module only narrows the surface to the one shared with SQLite and adds the
 // migration lock.
-import fs from "node:fs";
 import path from "node:path";
-import { sql, type SQL } from "drizzle-orm";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
-import { getTableColumns } from "drizzle-orm";
 import { getTableConfig, type PgColumn, type PgSelect, type PgTable } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
+import { readJournal } from "@/db/dialect/journal";
 import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
+import { containsPattern } from "@/db/sql";
 
 export const dialect = "pg" as const;
 
@@ -68,7 +68,7 @@ export function openDatabase(url?: string): DatabaseHandle {
       }
     },
     async migrationStatus() {
-      const expected = readJournal().length;
+      const expected = readJournal(migrationsFolder).length;
       const table = await pool.query<{ exists: boolean }>(
         "select to_regclass('drizzle.__drizzle_migrations') is not null as exists",
       );
@@ -83,12 +83,6 @@ export function openDatabase(url?: string): DatabaseHandle {
   };
 }
 
-function readJournal(): { tag: string }[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-    entries: { tag: string }[];
-  };
-  return journal.entries;
-}
 
 // ── Dialect differences, behind names ───────────────────────────────────────
 
@@ -149,9 +143,6 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 /** Case-insensitive substring match. */
 export function containsInsensitive(column: PgColumn, needle: string): SQL {
-  return sql`${column} ilike ${"%" + escapeLike(needle) + "%"} escape '\\'`;
+  return sql`${column} ilike ${containsPattern(needle)} escape '\\'`;
 }
 
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => "\\" + c);
-}

@@ -12,13 +12,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sql, type SQL } from "drizzle-orm";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { getTableColumns } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteSelect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "@/db/schema";
+import { readJournal } from "@/db/dialect/journal";
 import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
+import { containsPattern } from "@/db/sql";
 
 export const dialect = "sqlite" as const;
 
@@ -192,7 +193,7 @@ export function openDatabase(url?: string): DatabaseHandle {
       }
     },
     async migrationStatus() {
-      const expected = readJournal().length;
+      const expected = readJournal(migrationsFolder).length;
       const exists = reader
         .prepare("select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
         .get() as { n: number };
@@ -243,12 +244,6 @@ function applyMigrations(writer: Database.Database) {
   }
 }
 
-function readJournal(): { tag: string }[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-    entries: { tag: string }[];
-  };
-  return journal.entries;
-}
 
 // ── Dialect differences, behind names ───────────────────────────────────────
 
@@ -315,9 +310,6 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 /** Case-insensitive substring match (SQLite's LIKE is already case-insensitive for ASCII). */
 export function containsInsensitive(column: SQLiteColumn, needle: string): SQL {
-  return sql`${column} like ${"%" + escapeLike(needle) + "%"} escape '\\'`;
+  return sql`${column} like ${containsPattern(needle)} escape '\\'`;
 }
 
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => "\\" + c);
-}
