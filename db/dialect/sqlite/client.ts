@@ -45,9 +45,22 @@ export interface DatabaseHandle {
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations", "sqlite");
 
-/** Each transaction view's raw writer connection, for the bulk path (insertMany). */
-const rawConnections = new WeakMap<Tx, { writer: Database.Database; state: { open: boolean } }>();
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/**
+ * Process-wide state, kept on globalThis: a bundler may load this module more
+ * than once (Next.js puts server chunks side by side), and every copy must see
+ * the same transaction views and locks.
+ */
+const shared = globalThis as typeof globalThis & {
+  __cppoSqlite?: {
+    /** Each transaction view's raw writer connection, for the bulk path (insertMany). */
+    rawConnections: WeakMap<Tx, { writer: Database.Database; state: { open: boolean } }>;
+    statementCache: WeakMap<Database.Database, Map<string, Database.Statement>>;
+    fileMutexes: Map<string, Mutex>;
+  };
+};
+function sharedState() {
+  return (shared.__cppoSqlite ??= { rawConnections: new WeakMap(), statementCache: new WeakMap(), fileMutexes: new Map() });
+}
 
 /** A FIFO lock for async work: one transaction at a time on the writer connection. */
 class Mutex {
@@ -69,9 +82,8 @@ const BUSY_TIMEOUT_MS = 5000;
  * process (tests, a CLI beside the server code) must queue here instead of
  * waiting on SQLite's busy timeout while the holder cannot run.
  */
-const fileMutexes = new Map<string, Mutex>();
-
 function mutexFor(file: string): Mutex {
+  const { fileMutexes } = sharedState();
   let mutex = fileMutexes.get(file);
   if (!mutex) {
     mutex = new Mutex();
@@ -110,7 +122,7 @@ export function openDatabase(url?: string): DatabaseHandle {
 
   function txView(state: { open: boolean }): Tx {
     const view = makeView(state);
-    rawConnections.set(view, { writer, state });
+    sharedState().rawConnections.set(view, { writer, state });
     return view;
   }
 
@@ -264,6 +276,7 @@ export async function insertMany<T extends SQLiteTable>(
 ): Promise<Set<string>> {
   const inserted = new Set<string>();
   if (rows.length === 0) return inserted;
+  const { rawConnections, statementCache } = sharedState();
   const raw = rawConnections.get(tx);
   if (!raw || !raw.state.open) throw new Error("insertMany needs an open transaction");
   const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
