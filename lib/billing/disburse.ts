@@ -57,7 +57,7 @@ function traceReference(at: Date) {
   return `TRC${at.toISOString().slice(0, 10).replace(/-/g, "")}${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 }
 
-export async function runDisbursements(db: Db, options: { at?: Date; onProgress?: (done: number, total: number) => void; afterSeller?: (n: number) => void | Promise<void>; runId?: string } = {}): Promise<DisbursementSummary> {
+export async function runDisbursements(db: Db, options: { at?: Date; onProgress?: (done: number, total: number) => void; runId?: string } = {}): Promise<DisbursementSummary> {
   const at = options.at ?? now();
   const runId = options.runId ?? newId("run");
   const sellers = [...new Set((await pendingShares(db)).map((s) => s.sellerAccountId))].sort();
@@ -78,7 +78,6 @@ export async function runDisbursements(db: Db, options: { at?: Date; onProgress?
       else if (outcome.kind === "not_due") summary.notDue.push({ sellerAccountId, nextDay: outcome.day, amountCents: outcome.amountCents });
       await db.transaction((tx) => tx.update(jobRuns).set({ done: index + 1 }).where(eq(jobRuns.id, runId)));
       options.onProgress?.(index + 1, sellers.length);
-      await options.afterSeller?.(index + 1);
     }
     await db.transaction((tx) =>
       tx
