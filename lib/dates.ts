@@ -10,11 +10,6 @@ export function addMonthsUtc(date: Date, months: number): Date {
   return result;
 }
 
-/** "2026-11" for a date. */
-export function periodOf(date: Date): string {
-  return date.toISOString().slice(0, 7);
-}
-
 /** "2026-11-30" */
 export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);

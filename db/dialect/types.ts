@@ -13,3 +13,12 @@ export interface MigrationStatus {
 export type ReadSurface = "select" | "selectDistinct" | "query" | "$count" | "$with" | "with";
 /** Surface available inside a transaction: reads and writes. */
 export type WriteSurface = ReadSurface | "insert" | "update" | "delete";
+
+/** What `openDatabase` returns, for a dialect and its read handle type. */
+export interface DatabaseHandleOf<TDialect extends string, TDb> {
+  dialect: TDialect;
+  db: TDb;
+  migrate(): Promise<void>;
+  migrationStatus(): Promise<MigrationStatus>;
+  close(): Promise<void>;
+}

@@ -218,8 +218,6 @@ export async function offerableProducts(db: Db, partnerAccountId: string) {
   }));
 }
 
-export type OfferableProduct = Awaited<ReturnType<typeof offerableProducts>>[number];
-
 /** Offers extended per partner, for the ISV's channel view (no customer price, no markup). */
 export async function offersExtendedByPartner(db: Db, isvAccountId: string) {
   return db

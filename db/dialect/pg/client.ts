@@ -10,7 +10,7 @@ import { getTableConfig, type PgColumn, type PgSelect, type PgTable } from "driz
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
 import { readJournal } from "@/db/dialect/journal";
-import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
+import type { DatabaseHandleOf, ReadSurface, WriteSurface } from "@/db/dialect/types";
 import { containsPattern } from "@/db/sql";
 
 export const dialect = "pg" as const;
@@ -28,13 +28,7 @@ export type Db = Pick<Drizzle, ReadSurface> & {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 };
 
-export interface DatabaseHandle {
-  dialect: typeof dialect;
-  db: Db;
-  migrate(): Promise<void>;
-  migrationStatus(): Promise<MigrationStatus>;
-  close(): Promise<void>;
-}
+export type DatabaseHandle = DatabaseHandleOf<typeof dialect, Db>;
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations", "pg");
 

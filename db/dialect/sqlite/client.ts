@@ -18,7 +18,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { getTableConfig, type SQLiteColumn, type SQLiteSelect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "@/db/schema";
 import { readJournal } from "@/db/dialect/journal";
-import type { MigrationStatus, ReadSurface, WriteSurface } from "@/db/dialect/types";
+import type { DatabaseHandleOf, ReadSurface, WriteSurface } from "@/db/dialect/types";
 import { containsPattern } from "@/db/sql";
 
 export const dialect = "sqlite" as const;
@@ -35,13 +35,7 @@ export type Db = Pick<Drizzle, ReadSurface> & {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 };
 
-export interface DatabaseHandle {
-  dialect: typeof dialect;
-  db: Db;
-  migrate(): Promise<void>;
-  migrationStatus(): Promise<MigrationStatus>;
-  close(): Promise<void>;
-}
+export type DatabaseHandle = DatabaseHandleOf<typeof dialect, Db>;
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations", "sqlite");
 
