@@ -1,4 +1,6 @@
-// Runs once when a server instance starts: migrate, then seed in demo mode.
+// Runs once when a server instance starts: migrate, seed in demo mode, then
+// start this instance's scheduler ticker (every instance ticks; each slot runs
+// once, see lib/jobs/scheduler.ts). PORTAL_SCHEDULER=0 turns the ticker off.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
@@ -10,4 +12,8 @@ export async function register() {
       (result.seeded ? ", demo data seeded" : "") +
       (config.demo ? " (demo mode)" : ""),
   );
+  if (config.scheduler) {
+    const { startScheduler } = await import("@/lib/jobs/ticker");
+    startScheduler();
+  }
 }

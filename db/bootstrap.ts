@@ -3,6 +3,7 @@
 import { database, type DatabaseHandle } from "@/db";
 import type { DialectName } from "@/lib/env";
 import { ensureReferenceData, seedDemo } from "@/db/seed";
+import { ensureScheduledJobs } from "@/lib/jobs/scheduler";
 
 export async function bootstrap(
   options: { demo: boolean },
@@ -10,6 +11,7 @@ export async function bootstrap(
 ): Promise<{ dialect: DialectName; seeded: boolean }> {
   await handle.migrate();
   await ensureReferenceData(handle.db);
+  await ensureScheduledJobs(handle.db);
   const seeded = options.demo ? await seedDemo(handle.db) : false;
   return { dialect: handle.dialect, seeded };
 }

@@ -22,7 +22,8 @@ export const AGREEMENT_STATUSES = ["active", "ended", "cancelled"] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 export const BILL_STATUSES = ["issued", "paid"] as const;
 export const PAYMENT_METHODS = ["portal", "bank_transfer"] as const;
-export const DISBURSEMENT_STATUSES = ["completed", "held"] as const;
+/** A payout is `in_progress` while its lines are written in chunks, `completed` once posted to the ledger. */
+export const DISBURSEMENT_STATUSES = ["in_progress", "completed", "held"] as const;
 export const SHARE_ROLES = ["isv", "partner"] as const;
 export type ShareRole = (typeof SHARE_ROLES)[number];
 
@@ -40,8 +41,16 @@ export const DISCOUNT_REQUEST_STATUSES = [
 ] as const;
 
 export const FEE_KINDS = ["standard", "renewal"] as const;
-export const JOB_KINDS = ["billing", "disbursement"] as const;
+export const JOB_KINDS = ["billing", "disbursement", "sweep"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+/** Stored statuses; a `running` row whose lease expired is shown as interrupted (lib/jobs/lease.ts). */
 export const JOB_STATUSES = ["running", "completed", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_TRIGGERS = ["console", "cli", "schedule"] as const;
+export type JobTrigger = (typeof JOB_TRIGGERS)[number];
+/** The jobs the scheduler runs by itself. */
+export const SCHEDULED_JOBS = ["billing", "sweep", "disbursement"] as const;
+export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number];
 
 export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

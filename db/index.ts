@@ -3,7 +3,10 @@ import { dialect, openDatabase, type DatabaseHandle } from "@/db/dialect/client"
 import { dialectOf, type DialectName } from "@/lib/env";
 
 export type { Db, Tx, DatabaseHandle } from "@/db/dialect/client";
-export { dialect, forUpdate, insertMany, isUniqueViolation, isForeignKeyViolation, containsInsensitive } from "@/db/dialect/client";
+export { dialect, forUpdate, lockKeys, insertMany, isUniqueViolation, isForeignKeyViolation, containsInsensitive } from "@/db/dialect/client";
+
+/** The dialect of this build, widened so shared code can branch on it under either build. */
+export const builtDialect: DialectName = dialect;
 
 const globalForDb = globalThis as typeof globalThis & { __cppoDatabase?: DatabaseHandle };
 

@@ -33,11 +33,13 @@ import {
   FEE_KINDS,
   JOB_KINDS,
   JOB_STATUSES,
+  JOB_TRIGGERS,
   LEDGER_ACCOUNTS,
   OFFER_STATUSES,
   OPPORTUNITY_STATUSES,
   PAYMENT_METHODS,
   ROLES,
+  SCHEDULED_JOBS,
   SHARE_ROLES,
   TAX_FORMS,
 } from "@/db/enums";
@@ -351,16 +353,30 @@ export const consolidatedBills = table(
       .references(() => accounts.id),
     /** Calendar month, "YYYY-MM". */
     period: str("period").notNull(),
+    /**
+     * 0 for the period's first bill. A paid bill is closed for good, so charges
+     * that come due after it was paid go on a supplementary bill: 1, 2, …
+     */
+    sequence: int("sequence").notNull().default(0),
+    /** The bill number people quote: "B-202609-851347962018-1" (period, customer, sequence + 1). */
+    number: str("number").notNull().default(""),
     currency: str("currency").notNull(),
     status: str("status", { enum: BILL_STATUSES }).notNull(),
     totalCents: cents("total_cents").notNull(),
+    /** Charges on the bill, kept with the total. */
+    lineCount: int("line_count").notNull().default(0),
     issuedAt: timestamp("issued_at").notNull(),
     dueAt: timestamp("due_at").notNull(),
     paidAt: timestamp("paid_at"),
+    /** When the sweep found it past due and told the customer. */
+    overdueAt: timestamp("overdue_at"),
   },
   (t) => [
-    uniqueIndex("consolidated_bills_customer_period_uq").on(t.customerAccountId, t.period, t.currency),
+    uniqueIndex("consolidated_bills_customer_period_seq_uq").on(t.customerAccountId, t.period, t.currency, t.sequence),
+    uniqueIndex("consolidated_bills_number_uq").on(t.number),
     check("consolidated_bills_total_nonneg", sql`${t.totalCents} >= 0`),
+    index("consolidated_bills_status_due_idx").on(t.status, t.dueAt),
+    index("consolidated_bills_period_idx").on(t.period, t.sequence),
   ],
 );
 
@@ -422,6 +438,7 @@ export const payments = table(
   (t) => [
     uniqueIndex("payments_idempotency_uq").on(t.idempotencyKey),
     check("payments_amount_positive", sql`${t.amountCents} > 0`),
+    index("payments_bill_idx").on(t.billId),
   ],
 );
 
@@ -436,15 +453,21 @@ export const disbursements = table(
     status: str("status", { enum: DISBURSEMENT_STATUSES }).notNull(),
     holdReason: str("hold_reason"),
     currency: str("currency").notNull(),
+    /** Σ of its lines, kept as each chunk of lines is written. */
     amountCents: cents("amount_cents").notNull(),
+    lineCount: int("line_count").notNull().default(0),
     /** Like a bank trace id. */
     reference: str("reference").notNull(),
     createdAt: createdAt(),
+    completedAt: timestamp("completed_at"),
   },
   (t) => [
     uniqueIndex("disbursements_reference_uq").on(t.reference),
     check("disbursements_amount_nonneg", sql`${t.amountCents} >= 0`),
-    index("disbursements_seller_idx").on(t.sellerAccountId),
+    index("disbursements_seller_idx").on(t.sellerAccountId, t.createdAt),
+    index("disbursements_status_idx").on(t.status),
+    // A payout in progress is finished before another starts (lib/billing/disburse.ts).
+    uniqueIndex("disbursements_one_in_progress_uq").on(t.sellerAccountId, t.currency).where(sql`status = 'in_progress'`),
   ],
 );
 
@@ -465,6 +488,63 @@ export const disbursementLines = table(
   (t) => [
     uniqueIndex("disbursement_lines_share_uq").on(t.chargeId, t.shareRole),
     check("disbursement_lines_amount_nonneg", sql`${t.amountCents} >= 0`),
+    index("disbursement_lines_disbursement_idx").on(t.disbursementId, t.id),
+  ],
+);
+
+/**
+ * The disbursement run's work queue, kept as data: a share is pending from the
+ * moment its bill is paid (written in the payment's transaction) until a
+ * disbursement line pays it (deleted in that line's transaction). A run reads a
+ * seller's pending shares by index and never rescans paid history.
+ */
+export const pendingShares = table(
+  "pending_shares",
+  {
+    chargeId: str("charge_id")
+      .notNull()
+      .references(() => charges.id),
+    shareRole: str("share_role", { enum: SHARE_ROLES }).notNull(),
+    sellerAccountId: str("seller_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    currency: str("currency").notNull(),
+    amountCents: cents("amount_cents").notNull(),
+    billId: str("bill_id")
+      .notNull()
+      .references(() => consolidatedBills.id),
+    collectedAt: timestamp("collected_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chargeId, t.shareRole] }),
+    check("pending_shares_amount_positive", sql`${t.amountCents} > 0`),
+    index("pending_shares_seller_idx").on(t.sellerAccountId, t.currency, t.collectedAt, t.chargeId),
+  ],
+);
+
+/**
+ * Each seller's money as data, per currency, updated in the same transaction as
+ * the change: billed (owed by customers), collected and waiting (pending),
+ * paid out. Money pages and the disbursement console read these rows instead of
+ * summing history; a test compares them with the full sums.
+ */
+export const sellerBalances = table(
+  "seller_balances",
+  {
+    sellerAccountId: str("seller_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    currency: str("currency").notNull(),
+    owedCents: cents("owed_cents").notNull().default(0),
+    pendingCents: cents("pending_cents").notNull().default(0),
+    pendingCount: int("pending_count").notNull().default(0),
+    paidOutCents: cents("paid_out_cents").notNull().default(0),
+    lastPaidAt: timestamp("last_paid_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerAccountId, t.currency] }),
+    check("seller_balances_nonneg", sql`${t.owedCents} >= 0 and ${t.pendingCents} >= 0 and ${t.pendingCount} >= 0 and ${t.paidOutCents} >= 0`),
+    index("seller_balances_pending_idx").on(t.pendingCents),
   ],
 );
 
@@ -513,17 +593,58 @@ export const feeTiers = table(
   ],
 );
 
-/** Long-running billing and disbursement runs, for progress and resumption. */
-export const jobRuns = table("job_runs", {
-  id: str("id").primaryKey(),
-  kind: str("kind", { enum: JOB_KINDS }).notNull(),
-  period: str("period"),
-  status: str("status", { enum: JOB_STATUSES }).notNull(),
-  done: int("done").notNull().default(0),
-  total: int("total").notNull().default(0),
-  summary: json("summary").$type<Record<string, number>>(),
-  startedAt: timestamp("started_at").notNull(),
-  finishedAt: timestamp("finished_at"),
+/**
+ * Long-running runs (billing, disbursement, sweeps), for progress, resumption
+ * and ownership. A run holds a lease it renews while it works; a `running` row
+ * whose lease expired belongs to a process that died, and the next run of the
+ * same kind and scope takes it over (at most one running row per kind and scope).
+ */
+export const jobRuns = table(
+  "job_runs",
+  {
+    id: str("id").primaryKey(),
+    kind: str("kind", { enum: JOB_KINDS }).notNull(),
+    period: str("period"),
+    /** The period for billing, "" for the others: one running run per kind and scope. */
+    scope: str("scope").notNull().default(""),
+    trigger: str("trigger", { enum: JOB_TRIGGERS }).notNull().default("console"),
+    status: str("status", { enum: JOB_STATUSES }).notNull(),
+    done: int("done").notNull().default(0),
+    total: int("total").notNull().default(0),
+    summary: json("summary").$type<Record<string, number>>(),
+    /** Where a taken-over run resumes (billing: the last agreement id of a committed chunk). */
+    cursor: str("cursor"),
+    leaseOwner: str("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at"),
+    heartbeatAt: timestamp("heartbeat_at"),
+    takeovers: int("takeovers").notNull().default(0),
+    error: str("error"),
+    startedAt: timestamp("started_at").notNull(),
+    finishedAt: timestamp("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("job_runs_one_running_uq").on(t.kind, t.scope).where(sql`status = 'running'`),
+    index("job_runs_kind_started_idx").on(t.kind, t.startedAt),
+  ],
+);
+
+/** The cycle that runs by itself: one row per job, claimed slot by slot (lib/jobs/scheduler.ts). */
+export const scheduledJobs = table("scheduled_jobs", {
+  name: str("name", { enum: SCHEDULED_JOBS }).primaryKey(),
+  /** A cron expression in UTC. */
+  cron: str("cron").notNull(),
+  paused: bool("paused").notNull().default(false),
+  /** The next slot; an instance claims it by moving it forward (compare-and-set). */
+  nextRunAt: timestamp("next_run_at").notNull(),
+  lastRunId: str("last_run_id"),
+  lastSlotAt: timestamp("last_slot_at"),
+  lastStartedAt: timestamp("last_started_at"),
+  lastFinishedAt: timestamp("last_finished_at"),
+  lastStatus: str("last_status"),
+  lastResult: str("last_result"),
+  /** Job-specific progress between slots, e.g. billing's `billedThrough` period. */
+  state: json("state").$type<Record<string, string>>(),
+  updatedAt: timestamp("updated_at").notNull(),
 });
 
 // ── Non-recurring discounts ─────────────────────────────────────────────────

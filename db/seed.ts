@@ -442,7 +442,7 @@ async function seedBillingHistory(db: Db) {
     await recordPayment(
       db,
       { userId: rep?.id ?? null, role: "rep", accountId: DEMO_ACCOUNTS.marketplace.id, ip: "seed" },
-      { billId: bill.id, idempotencyKey: `demo-payment-${bill.id}`, method: "bank_transfer", reference: `DEMO-${bill.period}`, customerAccountId: null, userId: rep?.id ?? "" },
+      { billId: bill.id, idempotencyKey: `demo-payment-${bill.id}`, method: "bank_transfer", reference: `DEMO-${bill.period}`, customerAccountId: null, userId: rep?.id ?? null },
       paidAt,
     );
     // Sellers are paid a few days later (the monthly sellers on their day).

@@ -13,6 +13,7 @@ const schema = z.object({
     }),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)"),
   PORTAL_DEMO: z.enum(["0", "1"], { message: 'must be "1" (demo data and demo hints) or "0"' }).optional(),
+  PORTAL_SCHEDULER: z.enum(["0", "1"], { message: 'must be "1" (this instance runs scheduled jobs) or "0"' }).optional(),
 });
 
 export interface Env {
@@ -20,6 +21,8 @@ export interface Env {
   databaseUrl: string | undefined;
   authSecret: string;
   demo: boolean;
+  /** Whether this instance ticks the scheduler (default on). */
+  scheduler: boolean;
 }
 
 export function dialectOf(databaseUrl: string | undefined): DialectName {
@@ -41,6 +44,7 @@ export function env(): Env {
     databaseUrl: parsed.data.DATABASE_URL || undefined,
     authSecret: parsed.data.AUTH_SECRET,
     demo: (parsed.data.PORTAL_DEMO ?? (dialect === "sqlite" ? "1" : "0")) === "1",
+    scheduler: (parsed.data.PORTAL_SCHEDULER ?? "1") === "1",
   };
   return cached;
 }

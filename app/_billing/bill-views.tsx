@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Badge } from "@/components/ui/badge";
+import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { billDetail, listBills } from "@/lib/billing/queries";
@@ -16,11 +17,22 @@ export function BillStatus({ bill }: { bill: { status: string; overdue: boolean 
   return bill.overdue ? <Badge tone="bad">Overdue</Badge> : <Badge tone="info">Issued</Badge>;
 }
 
+/** "Supplementary" beside a period's second and later bills: charges that came due after the first was paid. */
+export function SupplementaryBadge({ sequence }: { sequence: number }) {
+  return sequence > 0 ? (
+    <Badge tone="neutral" className="ml-2" title="Charges that came due after this period's first bill was paid">
+      Supplementary
+    </Badge>
+  ) : null;
+}
+
 export function BillsTable({ bills, base, showCustomer }: { bills: BillRow[]; base: string; showCustomer?: boolean }) {
   return (
+    <div className="overflow-x-auto">
     <Table aria-label="Bills">
       <TableHeader>
         <TableRow>
+          <TableHead>Bill</TableHead>
           <TableHead>Period</TableHead>
           {showCustomer ? <TableHead>Customer</TableHead> : null}
           <TableHead>Status</TableHead>
@@ -32,10 +44,14 @@ export function BillsTable({ bills, base, showCustomer }: { bills: BillRow[]; ba
       <TableBody>
         {bills.map((b) => (
           <TableRow key={b.id} data-testid="bill-row">
-            <TableCell>
-              <Link href={`${base}/${b.id}`} className="font-medium text-brand-700 hover:underline">
-                {b.period}
+            <TableCell className="whitespace-nowrap">
+              <Link href={`${base}/${b.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">
+                {b.number}
               </Link>
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              {b.period}
+              <SupplementaryBadge sequence={b.sequence} />
             </TableCell>
             {showCustomer ? <TableCell>{b.customerName}</TableCell> : null}
             <TableCell>
@@ -48,6 +64,7 @@ export function BillsTable({ bills, base, showCustomer }: { bills: BillRow[]; ba
         ))}
       </TableBody>
     </Table>
+    </div>
   );
 }
 
@@ -56,11 +73,29 @@ export function BillDetailView({ bill, actions }: { bill: Bill; actions?: ReactN
   return (
     <>
       <PageHeader
-        title={`Bill for ${bill.period}`}
-        description={`${bill.customerName} · issued ${dayOf(bill.issuedAt)} · due ${dayOf(bill.dueAt)} (net 30)`}
+        title={`${bill.sequence > 0 ? "Supplementary bill" : "Bill"} for ${bill.period}`}
+        description={`${bill.number} · ${bill.customerName} · issued ${dayOf(bill.issuedAt)} · due ${dayOf(bill.dueAt)} (net 30)`}
         actions={<BillStatus bill={bill} />}
       />
       <div className="grid gap-6">
+        {bill.siblings.length ? (
+          <Callout tone="info" data-testid="bill-siblings">
+            {bill.sequence > 0
+              ? `This bill holds charges for ${bill.period} that came due after the period's first bill was paid. `
+              : `Charges for ${bill.period} that came due after this bill was paid are on a supplementary bill. `}
+            Other {bill.period} bills:{" "}
+            {bill.siblings.map((s, i) => (
+              <span key={s.id}>
+                {i > 0 ? ", " : null}
+                <Link href={`./${s.id}`} className="font-mono text-xs font-medium underline">
+                  {s.number}
+                </Link>{" "}
+                ({s.status === "paid" ? "paid" : "open"}, {formatMoney(s.totalCents, s.currency)})
+              </span>
+            ))}
+            .
+          </Callout>
+        ) : null}
         <Card>
           <CardContent className="pt-5">
             <Table aria-label="Bill lines">

@@ -39,6 +39,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/marketplace/billing", label: "Billing" },
     { href: "/marketplace/bills", label: "Bills" },
     { href: "/marketplace/disbursements", label: "Disbursements" },
+    { href: "/marketplace/schedule", label: "Schedule" },
     { href: "/marketplace/ledger", label: "Trial balance" },
     { href: "/marketplace/fees", label: "Listing fees" },
     { href: "/marketplace/notifications", label: "Notifications" },

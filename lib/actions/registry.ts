@@ -6,6 +6,7 @@ import { acceptOffer, cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } f
 import { payBill, recordBankTransfer } from "@/lib/billing/payments";
 import { startBillingRun, startDisbursementRun } from "@/lib/billing/service";
 import { updateFeeSchedule } from "@/lib/fees/service";
+import { pauseScheduledJob, resumeScheduledJob } from "@/lib/jobs/service";
 import { createProduct, updateProduct } from "@/lib/products/service";
 import { saveBanking, saveProfile, saveTax } from "@/lib/sellers/service";
 
@@ -29,4 +30,6 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   startBillingRun,
   startDisbursementRun,
   updateFeeSchedule,
+  pauseScheduledJob,
+  resumeScheduledJob,
 };

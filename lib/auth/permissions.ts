@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   "bill.record_transfer": ["rep"],
   "billing.run": ["rep"],
   "disbursement.run": ["rep"],
+  "schedule.manage": ["rep"],
   "ledger.view": ["rep"],
   "fees.manage": ["rep"],
   "money.view": ["isv", "partner"],

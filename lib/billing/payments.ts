@@ -2,8 +2,10 @@
 // or double-submitted payment records once; the same key for another bill is an error.
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { forUpdate, isUniqueViolation } from "@/db";
-import { consolidatedBills, ledgerEntries, payments } from "@/db/schema";
+import { forUpdate, insertMany, isUniqueViolation, lockKeys } from "@/db";
+import { charges, consolidatedBills, ledgerEntries, payments, pendingShares } from "@/db/schema";
+import { adjustSellerBalances } from "@/lib/billing/balances";
+import { billLockKey } from "@/lib/billing/bill-number";
 import { defineOperation, NotFound, Refused } from "@/lib/actions/operation";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { recordAudit, type Actor } from "@/lib/audit";
@@ -23,7 +25,8 @@ interface PaymentRequest {
   reference: string | null;
   /** Only the bill's customer may pay through the portal; a rep may record any bill's transfer. */
   customerAccountId: string | null;
-  userId: string;
+  /** The user who recorded it; null for the portal itself (tests, imports). */
+  userId: string | null;
 }
 
 async function existingPayment(db: Db | Tx, key: string) {
@@ -36,19 +39,35 @@ function replay(existing: typeof payments.$inferSelect, request: PaymentRequest)
   return { paymentId: existing.id, replayed: true };
 }
 
-/** Records the payment of a whole bill: payment row, ledger journal, bill paid, audit, notification. */
+/** The bill, if the requester may pay it: the customer only its own, a rep any. */
+async function billFor(db: Db | Tx, request: PaymentRequest, lock: boolean) {
+  const query = db
+    .select()
+    .from(consolidatedBills)
+    .where(and(eq(consolidatedBills.id, request.billId), request.customerAccountId ? eq(consolidatedBills.customerAccountId, request.customerAccountId) : undefined))
+    .$dynamic();
+  const [bill] = lock ? await forUpdate(query) : await query;
+  return bill ?? null;
+}
+
+/**
+ * Records the payment of a whole bill: payment row, ledger journal, bill paid,
+ * each seller's share queued for disbursement (pending_shares) and moved from
+ * owed to collected in seller_balances, audit, notification — one transaction.
+ * Ownership comes before idempotency: another tenant's bill id is not found,
+ * whatever key comes with it. The bill is read under the lock billing chunks
+ * take for the same customer and period, so a charge can never land on it
+ * between this read and its payment: a paid bill's total is its payment.
+ */
 export async function recordPayment(db: Db, actor: Actor, request: PaymentRequest, at: Date = now()) {
+  const visible = await billFor(db, request, false);
+  if (!visible) throw new NotFound("consolidated_bill", request.billId);
   const earlier = await existingPayment(db, request.idempotencyKey);
   if (earlier) return replay(earlier, request);
   try {
     return await db.transaction(async (tx) => {
-      const [bill] = await forUpdate(
-        tx
-          .select()
-          .from(consolidatedBills)
-          .where(and(eq(consolidatedBills.id, request.billId), request.customerAccountId ? eq(consolidatedBills.customerAccountId, request.customerAccountId) : undefined))
-          .$dynamic(),
-      );
+      await lockKeys(tx, [billLockKey(visible.customerAccountId, visible.period)]);
+      const bill = await billFor(tx, request, true);
       if (!bill) throw new NotFound("consolidated_bill", request.billId);
       const again = await existingPayment(tx, request.idempotencyKey);
       if (again) return replay(again, request);
@@ -67,6 +86,7 @@ export async function recordPayment(db: Db, actor: Actor, request: PaymentReques
       });
       await tx.insert(ledgerEntries).values(paymentJournal({ id, customerAccountId: bill.customerAccountId, amountCents: bill.totalCents }, bill.currency, at));
       await tx.update(consolidatedBills).set({ status: "paid", paidAt: at }).where(eq(consolidatedBills.id, bill.id));
+      await queueShares(tx, bill, at);
       await recordAudit(tx, actor, {
         action: request.method === "portal" ? "bill.pay" : "bill.record_transfer",
         objectType: "consolidated_bill",
@@ -77,7 +97,7 @@ export async function recordPayment(db: Db, actor: Actor, request: PaymentReques
       await notify(tx, bill.customerAccountId, {
         kind: "bill.paid",
         title: `Payment of ${formatMoney(bill.totalCents, bill.currency)} recorded`,
-        body: `Your ${bill.period} bill is paid${request.reference ? ` (bank reference ${request.reference})` : ""}.`,
+        body: `Your bill ${bill.number} (${bill.period}) is paid${request.reference ? ` (bank reference ${request.reference})` : ""}.`,
         href: `/buyer/bills/${bill.id}`,
       });
       return { paymentId: id, replayed: false };
@@ -90,6 +110,28 @@ export async function recordPayment(db: Db, actor: Actor, request: PaymentReques
     }
     throw error;
   }
+}
+
+/** The paid bill's seller shares become pending disbursement, and move from owed to collected. */
+async function queueShares(tx: Tx, bill: typeof consolidatedBills.$inferSelect, at: Date) {
+  const lines = await tx
+    .select({ id: charges.id, isv: charges.isvAccountId, partner: charges.partnerAccountId, isvCents: charges.isvShareCents, partnerCents: charges.partnerShareCents })
+    .from(charges)
+    .where(eq(charges.billId, bill.id));
+  const shares = lines.flatMap((c) => [
+    { chargeId: c.id, shareRole: "isv" as const, sellerAccountId: c.isv, amountCents: c.isvCents },
+    { chargeId: c.id, shareRole: "partner" as const, sellerAccountId: c.partner, amountCents: c.partnerCents },
+  ]);
+  const owed = shares.filter((s) => s.amountCents > 0);
+  await insertMany(
+    tx,
+    pendingShares,
+    owed.map((s) => ({ ...s, currency: bill.currency, billId: bill.id, collectedAt: at })),
+  );
+  await adjustSellerBalances(
+    tx,
+    owed.map((s) => ({ sellerAccountId: s.sellerAccountId, currency: bill.currency, owedCents: -s.amountCents, pendingCents: s.amountCents, pendingCount: 1 })),
+  );
 }
 
 const requestOf = (user: CurrentUser, input: { billId: string; idempotencyKey: string }, method: PaymentRequest["method"], reference: string | null): PaymentRequest => ({

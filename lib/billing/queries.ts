@@ -1,12 +1,31 @@
-// Reads of bills, payments, disbursements and the ledger, each scoped to who asks.
+// Reads of bills, payments, payouts, runs and the ledger, each scoped to who asks.
+// Money figures come from data kept with each change (bill totals and line
+// counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, min, ne } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
-import { accounts, agreements, charges, consolidatedBills, disbursementLines, disbursements, jobRuns, ledgerEntries, payments, products, sellerRegistrations } from "@/db/schema";
+import {
+  accounts,
+  agreements,
+  charges,
+  consolidatedBills,
+  disbursementLines,
+  disbursements,
+  jobRuns,
+  ledgerEntries,
+  payments,
+  pendingShares,
+  products,
+  sellerBalances,
+  sellerRegistrations,
+} from "@/db/schema";
+import type { JobKind } from "@/db/enums";
+import { HOLD_REASON } from "@/lib/billing/disburse";
+import { describeSchedule, nextPayoutDate, type PayoutSchedule } from "@/lib/billing/schedule";
 import { now } from "@/lib/clock";
-import { pendingShares, HOLD_REASON } from "@/lib/billing/disburse";
+import { runState } from "@/lib/jobs/lease";
 import { registrationStatus } from "@/lib/sellers/registration";
 
 const isv = alias(accounts, "isv");
@@ -17,7 +36,7 @@ export function isOverdue(bill: { status: string; dueAt: Date }, at: Date = now(
   return bill.status === "issued" && bill.dueAt.getTime() < at.getTime();
 }
 
-/** The customer's bills, newest period first; all of them when `customerAccountId` is null (reps). */
+/** The customer's bills (all bills for a rep when `customerAccountId` is null): newest period first, a period's supplementary bills after its first. */
 export async function listBills(db: Db, customerAccountId: string | null, { limit = 50, offset = 0 } = {}) {
   const where = customerAccountId ? eq(consolidatedBills.customerAccountId, customerAccountId) : undefined;
   const [rows, [total]] = await Promise.all([
@@ -26,7 +45,7 @@ export async function listBills(db: Db, customerAccountId: string | null, { limi
       .from(consolidatedBills)
       .innerJoin(customer, eq(customer.id, consolidatedBills.customerAccountId))
       .where(where)
-      .orderBy(desc(consolidatedBills.period), asc(customer.name))
+      .orderBy(desc(consolidatedBills.period), asc(consolidatedBills.sequence), asc(consolidatedBills.number))
       .limit(limit)
       .offset(offset),
     db.select({ n: countAll() }).from(consolidatedBills).where(where),
@@ -35,7 +54,7 @@ export async function listBills(db: Db, customerAccountId: string | null, { limi
   return { rows: rows.map((r) => ({ ...r.bill, customerName: r.customerName, overdue: isOverdue(r.bill, at) })), total: total?.n ?? 0 };
 }
 
-/** A bill with its lines (product, manufacturer, seller of record, period, amount); null if not the customer's. */
+/** A bill with its lines (product, manufacturer, seller of record, period, amount), its payments and the period's other bills; null if not the customer's. */
 export async function billDetail(db: Db, billId: string, customerAccountId: string | null) {
   const [bill] = await db
     .select({ bill: consolidatedBills, customerName: customer.name })
@@ -43,53 +62,116 @@ export async function billDetail(db: Db, billId: string, customerAccountId: stri
     .innerJoin(customer, eq(customer.id, consolidatedBills.customerAccountId))
     .where(and(eq(consolidatedBills.id, billId), customerAccountId ? eq(consolidatedBills.customerAccountId, customerAccountId) : undefined));
   if (!bill) return null;
-  const lines = await db
-    .select({ id: charges.id, period: charges.period, amountCents: charges.customerCents, productName: products.name, manufacturer: isv.name, sellerOfRecord: partner.name, agreementId: charges.agreementId, billing: agreements.billing })
-    .from(charges)
-    .innerJoin(agreements, eq(agreements.id, charges.agreementId))
-    .innerJoin(products, eq(products.id, agreements.productId))
-    .innerJoin(isv, eq(isv.id, charges.isvAccountId))
-    .innerJoin(partner, eq(partner.id, charges.partnerAccountId))
-    .where(eq(charges.billId, billId))
-    .orderBy(asc(products.name));
-  const paid = await db.select().from(payments).where(eq(payments.billId, billId));
-  return { ...bill.bill, customerName: bill.customerName, overdue: isOverdue(bill.bill), lines, payments: paid };
+  const [lines, paid, siblings] = await Promise.all([
+    db
+      .select({ id: charges.id, period: charges.period, amountCents: charges.customerCents, productName: products.name, manufacturer: isv.name, sellerOfRecord: partner.name, agreementId: charges.agreementId, billing: agreements.billing })
+      .from(charges)
+      .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(isv, eq(isv.id, charges.isvAccountId))
+      .innerJoin(partner, eq(partner.id, charges.partnerAccountId))
+      .where(eq(charges.billId, billId))
+      .orderBy(asc(products.name))
+      .limit(500),
+    db.select().from(payments).where(eq(payments.billId, billId)),
+    db
+      .select({ id: consolidatedBills.id, number: consolidatedBills.number, sequence: consolidatedBills.sequence, status: consolidatedBills.status, totalCents: consolidatedBills.totalCents, currency: consolidatedBills.currency })
+      .from(consolidatedBills)
+      .where(and(eq(consolidatedBills.customerAccountId, bill.bill.customerAccountId), eq(consolidatedBills.period, bill.bill.period), ne(consolidatedBills.id, billId)))
+      .orderBy(asc(consolidatedBills.sequence)),
+  ]);
+  return { ...bill.bill, customerName: bill.customerName, overdue: isOverdue(bill.bill), lines, payments: paid, siblings };
 }
 
-/** A seller's money: owed by customers, collected and not yet paid out, paid out; and its disbursements. */
-export async function sellerMoney(db: Db, sellerAccountId: string, role: "isv" | "partner") {
-  const sellerColumn = role === "isv" ? charges.isvAccountId : charges.partnerAccountId;
-  const shareColumn = role === "isv" ? charges.isvShareCents : charges.partnerShareCents;
-  const [[owed], pending, [paidOut], list, [registration]] = await Promise.all([
-    db
-      .select({ cents: sumCents(shareColumn) })
-      .from(charges)
-      .innerJoin(consolidatedBills, eq(consolidatedBills.id, charges.billId))
-      .where(and(eq(sellerColumn, sellerAccountId), eq(consolidatedBills.status, "issued"))),
-    pendingShares(db, [sellerAccountId]),
-    db.select({ cents: sumCents(disbursements.amountCents) }).from(disbursements).where(eq(disbursements.sellerAccountId, sellerAccountId)),
-    db.select().from(disbursements).where(eq(disbursements.sellerAccountId, sellerAccountId)).orderBy(desc(disbursements.createdAt)).limit(50),
+/** The seller's money per currency (kept as data), its schedule, and whether payouts are held. */
+export async function sellerMoney(db: Db, sellerAccountId: string) {
+  const [balances, [registration], [oldest]] = await Promise.all([
+    db.select().from(sellerBalances).where(eq(sellerBalances.sellerAccountId, sellerAccountId)).orderBy(asc(sellerBalances.currency)),
     db.select().from(sellerRegistrations).where(eq(sellerRegistrations.accountId, sellerAccountId)),
+    db.select({ at: min(pendingShares.collectedAt) }).from(pendingShares).where(eq(pendingShares.sellerAccountId, sellerAccountId)),
   ]);
-  const collected = pending.filter((s) => s.role === role).reduce((sum, s) => sum + s.amountCents, 0);
+  const usd = balances.find((b) => b.currency === "USD") ?? balances[0];
   const complete = registrationStatus(registration).status === "complete";
-  const lines = list.length
-    ? await db
-        .select({ disbursementId: disbursementLines.disbursementId, amountCents: disbursementLines.amountCents, period: charges.period, productName: products.name, customerName: customer.name })
-        .from(disbursementLines)
-        .innerJoin(charges, eq(charges.id, disbursementLines.chargeId))
-        .innerJoin(agreements, eq(agreements.id, charges.agreementId))
-        .innerJoin(products, eq(products.id, agreements.productId))
-        .innerJoin(customer, eq(customer.id, charges.customerAccountId))
-        .where(inArray(disbursementLines.disbursementId, list.map((d) => d.id)))
-    : [];
+  const schedule: PayoutSchedule = { schedule: registration?.disbursementSchedule ?? null, day: registration?.disbursementDay ?? null };
+  const collected = usd?.pendingCents ?? 0;
   return {
-    owedCents: owed?.cents ?? 0,
+    currency: usd?.currency ?? "USD",
+    owedCents: usd?.owedCents ?? 0,
     collectedCents: collected,
-    paidOutCents: paidOut?.cents ?? 0,
+    paidOutCents: usd?.paidOutCents ?? 0,
+    lastPaidAt: usd?.lastPaidAt ?? null,
+    otherCurrencies: balances.filter((b) => b !== usd),
     hold: !complete && collected > 0 ? HOLD_REASON : null,
-    schedule: registration ? { schedule: registration.disbursementSchedule, day: registration.disbursementDay } : null,
-    disbursements: list.map((d) => ({ ...d, lines: lines.filter((l) => l.disbursementId === d.id) })),
+    schedule: registration?.disbursementSchedule ? schedule : null,
+    scheduleText: registration?.disbursementSchedule ? describeSchedule(schedule) : null,
+    nextPayout: complete && collected > 0 ? nextPayoutDate(schedule, { lastPaidAt: usd?.lastPaidAt ?? null, oldestPendingAt: oldest?.at ?? null }, now()) : null,
+  };
+}
+
+/** The seller's payouts, newest first, one page (their lines are on each payout's remittance page). */
+export async function sellerPayouts(db: Db, sellerAccountId: string, { limit = 25, offset = 0 } = {}) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(disbursements)
+      .where(eq(disbursements.sellerAccountId, sellerAccountId))
+      .orderBy(desc(disbursements.createdAt), desc(disbursements.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: countAll() }).from(disbursements).where(eq(disbursements.sellerAccountId, sellerAccountId)),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export type PayoutViewer = { role: "isv" | "partner"; accountId: string } | { role: "rep" };
+
+/**
+ * A payout's remittance advice: which charges it paid (bill, period, product,
+ * share), one page at a time. A vendor sees the partner as the buyer, never the
+ * end customer; a partner sees its customer; a rep sees both. Null when the
+ * payout is not the viewer's.
+ */
+export async function payoutDetail(db: Db, payoutId: string, viewer: PayoutViewer, { limit = 50, offset = 0 } = {}) {
+  const [payout] = await db
+    .select({ payout: disbursements, sellerName: accounts.name })
+    .from(disbursements)
+    .innerJoin(accounts, eq(accounts.id, disbursements.sellerAccountId))
+    .where(and(eq(disbursements.id, payoutId), viewer.role === "rep" ? undefined : eq(disbursements.sellerAccountId, viewer.accountId)));
+  if (!payout) return null;
+  const rows = await db
+    .select({
+      id: disbursementLines.id,
+      shareRole: disbursementLines.shareRole,
+      amountCents: disbursementLines.amountCents,
+      period: charges.period,
+      billNumber: consolidatedBills.number,
+      productName: products.name,
+      partnerName: partner.name,
+      partnerAccountId: charges.partnerAccountId,
+      customerName: customer.name,
+      customerAccountId: charges.customerAccountId,
+    })
+    .from(disbursementLines)
+    .innerJoin(charges, eq(charges.id, disbursementLines.chargeId))
+    .innerJoin(consolidatedBills, eq(consolidatedBills.id, charges.billId))
+    .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+    .innerJoin(products, eq(products.id, agreements.productId))
+    .innerJoin(partner, eq(partner.id, charges.partnerAccountId))
+    .innerJoin(customer, eq(customer.id, charges.customerAccountId))
+    .where(eq(disbursementLines.disbursementId, payoutId))
+    .orderBy(asc(disbursementLines.id))
+    .limit(limit)
+    .offset(offset);
+  const showCustomer = viewer.role !== "isv";
+  return {
+    ...payout.payout,
+    sellerName: payout.sellerName,
+    lines: rows.map(({ customerName, customerAccountId, ...line }) => ({
+      ...line,
+      // The vendor's view names the partner as the buyer; the customer never reaches it.
+      customerName: showCustomer ? customerName : null,
+      customerAccountId: showCustomer ? customerAccountId : null,
+    })),
   };
 }
 
@@ -107,39 +189,109 @@ export async function trialBalance(db: Db) {
 
 /** Marketplace figures: gross merchandise value, fee revenue, receivables, disbursements due. */
 export async function marketplaceMoney(db: Db) {
-  const [[gmv], [receivable], due, [overdue]] = await Promise.all([
+  const [[gmv], [receivable], [due], [overdue]] = await Promise.all([
     db.select({ gmv: sumCents(charges.customerCents), fees: sumCents(charges.feeCents) }).from(charges),
     db.select({ cents: sumCents(consolidatedBills.totalCents) }).from(consolidatedBills).where(eq(consolidatedBills.status, "issued")),
-    pendingShares(db),
+    db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: countAll() }).from(sellerBalances).where(gt(sellerBalances.pendingCents, 0)),
     db.select({ n: countAll() }).from(consolidatedBills).where(and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, now()))),
   ]);
   return {
     gmvCents: gmv?.gmv ?? 0,
     feeRevenueCents: gmv?.fees ?? 0,
     receivablesCents: receivable?.cents ?? 0,
-    disbursementsDueCents: due.reduce((s, x) => s + x.amountCents, 0),
+    disbursementsDueCents: due?.cents ?? 0,
+    sellersWaiting: due?.sellers ?? 0,
     overdueBills: overdue?.n ?? 0,
   };
 }
 
+/** A run as people see it: its state (interrupted when its owner died), progress and figures. */
+export function describeRun(run: typeof jobRuns.$inferSelect, wallNow = Date.now()) {
+  return {
+    id: run.id,
+    kind: run.kind,
+    period: run.period,
+    trigger: run.trigger,
+    state: runState(run, wallNow),
+    done: run.done,
+    total: run.total,
+    summary: run.summary,
+    takeovers: run.takeovers,
+    error: run.error,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    heartbeatAt: run.heartbeatAt,
+  };
+}
+
+export type RunView = ReturnType<typeof describeRun>;
+
 export async function jobRun(db: Db, id: string) {
   const [row] = await db.select().from(jobRuns).where(eq(jobRuns.id, id));
-  return row ?? null;
+  return row ? describeRun(row) : null;
 }
 
-export async function recentRuns(db: Db, kind: "billing" | "disbursement") {
-  return db.select().from(jobRuns).where(eq(jobRuns.kind, kind)).orderBy(desc(jobRuns.startedAt)).limit(10);
+export async function recentRuns(db: Db, kind: JobKind, limit = 10) {
+  const rows = await db.select().from(jobRuns).where(eq(jobRuns.kind, kind)).orderBy(desc(jobRuns.startedAt)).limit(limit);
+  return rows.map((r) => describeRun(r));
 }
 
-/** Sellers with collected money who cannot be paid yet, for the rep. */
-export async function heldSellers(db: Db) {
-  const pending = await pendingShares(db);
-  const ids = [...new Set(pending.map((p) => p.sellerAccountId))];
-  if (!ids.length) return [];
-  const regs = await db.select().from(sellerRegistrations).where(inArray(sellerRegistrations.accountId, ids));
-  const names = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, ids));
-  return ids
-    .filter((id) => registrationStatus(regs.find((r) => r.accountId === id)).status !== "complete")
-    .map((id) => ({ sellerAccountId: id, name: names.find((n) => n.id === id)?.name ?? id, amountCents: pending.filter((p) => p.sellerAccountId === id).reduce((s, p) => s + p.amountCents, 0), reason: HOLD_REASON }));
+/** The newest live or interrupted run of a kind, if any (the console follows it, or offers to finish it). */
+export async function openRunOf(db: Db, kind: JobKind) {
+  const [row] = await db
+    .select()
+    .from(jobRuns)
+    .where(and(eq(jobRuns.kind, kind), eq(jobRuns.status, "running")))
+    .orderBy(desc(jobRuns.startedAt))
+    .limit(1);
+  if (!row) return null;
+  const run = describeRun(row);
+  return { id: run.id, period: run.period, state: run.state, done: run.done, total: run.total, summary: run.summary, takeovers: run.takeovers, error: run.error };
 }
 
+/**
+ * Every seller with money waiting, one page, largest first: amount, schedule and
+ * next payout date, or the hold and its reason.
+ */
+export async function sellersWithMoneyWaiting(db: Db, { limit = 25, offset = 0 } = {}) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ balance: sellerBalances, name: accounts.name, type: accounts.type, registration: sellerRegistrations })
+      .from(sellerBalances)
+      .innerJoin(accounts, eq(accounts.id, sellerBalances.sellerAccountId))
+      .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, sellerBalances.sellerAccountId))
+      .where(gt(sellerBalances.pendingCents, 0))
+      .orderBy(desc(sellerBalances.pendingCents), asc(sellerBalances.sellerAccountId))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(sellerBalances).where(gt(sellerBalances.pendingCents, 0)),
+  ]);
+  const oldest = rows.length
+    ? await db
+        .select({ seller: pendingShares.sellerAccountId, currency: pendingShares.currency, at: min(pendingShares.collectedAt) })
+        .from(pendingShares)
+        .where(inArray(pendingShares.sellerAccountId, rows.map((r) => r.balance.sellerAccountId)))
+        .groupBy(pendingShares.sellerAccountId, pendingShares.currency)
+    : [];
+  const at = now();
+  return {
+    total: total?.n ?? 0,
+    rows: rows.map(({ balance, name, type, registration }) => {
+      const complete = registrationStatus(registration).status === "complete";
+      const schedule: PayoutSchedule = { schedule: registration?.disbursementSchedule ?? null, day: registration?.disbursementDay ?? null };
+      const oldestPendingAt = oldest.find((o) => o.seller === balance.sellerAccountId && o.currency === balance.currency)?.at ?? null;
+      return {
+        sellerAccountId: balance.sellerAccountId,
+        name,
+        role: type === "isv" ? ("Vendor" as const) : ("Partner" as const),
+        currency: balance.currency,
+        amountCents: balance.pendingCents,
+        shares: balance.pendingCount,
+        lastPaidAt: balance.lastPaidAt,
+        schedule: complete ? describeSchedule(schedule) : null,
+        nextPayout: complete ? nextPayoutDate(schedule, { lastPaidAt: balance.lastPaidAt, oldestPendingAt }, at) : null,
+        hold: complete ? null : HOLD_REASON,
+      };
+    }),
+  };
+}

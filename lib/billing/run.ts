@@ -1,42 +1,102 @@
 // The billing run for one period: a charge for every agreement due in it, its
-// ledger journal, and one consolidated bill per customer. Idempotent and
-// resumable: the unique (agreement, period) index decides what exists, inserts
-// skip what another run (or a run killed part-way) already committed, and each
-// bill's total grows only by the charges this run actually inserted. Rows are
-// written through the dialect's bulk path (prepared statements on SQLite,
-// unnest arrays on PostgreSQL), 1,000 agreements per transaction.
+// ledger journal, and its customer's consolidated bill.
+//
+// - Exactly once: the unique (agreement, period) index decides what exists;
+//   inserts skip what another run (or a run killed part-way) already committed.
+// - Bills close atomically: a chunk takes the same per-customer-and-period lock
+//   a payment takes, reads the bills' status under it, and puts charges only on
+//   a bill that is still open. A charge that comes due after its period's bill
+//   was paid goes on a supplementary bill (sequence 1, 2, …), never on the
+//   paid one; the database refuses it too (trigger charges_open_bill_only).
+// - Owned by a lease (lib/jobs/lease.ts): every chunk commits with the run's
+//   progress and cursor, fenced by the lease, so a run killed anywhere is taken
+//   over by the next one and finished from its cursor.
+// - Periods in order: a period can be billed once it has begun, never before.
+// Rows are written through the dialect's bulk path (prepared statements on
+// SQLite, unnest arrays on PostgreSQL).
 import { and, asc, eq, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { insertMany } from "@/db";
-import { countAll } from "@/db/sql";
-import { agreements, charges, consolidatedBills, jobRuns, ledgerEntries, privateOffers } from "@/db/schema";
+import { builtDialect, forUpdate, insertMany, lockKeys } from "@/db";
+import { countAll, sumCents } from "@/db/sql";
+import { agreements, charges, consolidatedBills, ledgerEntries, privateOffers } from "@/db/schema";
+import type { JobTrigger } from "@/db/enums";
+import { adjustSellerBalances, type BalanceDelta } from "@/lib/billing/balances";
+import { billLockKey, billNumber } from "@/lib/billing/bill-number";
 import { chargeSplit } from "@/lib/billing/charges";
-import { contractMonthDue, isPeriod, periodEnd, periodStart } from "@/lib/billing/periods";
+import { contractMonthDue, isPeriod, periodEnd, periodOfDate, periodStart } from "@/lib/billing/periods";
 import { now } from "@/lib/clock";
+import { dayOf } from "@/lib/dates";
 import { newId } from "@/lib/ids";
+import { claimRun, fence, finishRun, LeaseLost, SimulatedDeath, withHeartbeat, type Claim } from "@/lib/jobs/lease";
 import { chargeJournal } from "@/lib/ledger/journal";
+import { notifyMany } from "@/lib/notifications/notify";
 
 export const NET_DAYS = 30;
-/** Agreements per transaction: small enough that the portal's own requests never wait long behind the write lock. */
-export const DEFAULT_CHUNK = 1000;
+/**
+ * Agreements per transaction. On SQLite every chunk holds the database's one
+ * write lock, so chunks stay small enough (~20–40 ms) that the portal's own
+ * writes never wait long behind a run; PostgreSQL locks rows, so chunks can be larger.
+ */
+export const DEFAULT_CHUNK = builtDialect === "sqlite" ? 250 : 1000;
 const UPDATE_BATCH = 400;
 
+/** Every figure a run reports; kept in the run's row, so a run taken over reports the whole of it. */
 export interface BillingSummary {
   runId: string;
   period: string;
   agreementsDue: number;
   chargesCreated: number;
+  /** Due agreements another run charged between this run's read and its write. */
   chargesAlreadyThere: number;
-  billsTouched: number;
+  billsCreated: number;
+  supplementaryBills: number;
+  chargesOnSupplementary: number;
   billedCents: number;
-  skippedPaidBills: number;
+  /** What exists for the period once the run ends, whoever billed it. */
+  periodCharges: number;
+  periodBills: number;
+  periodBilledCents: number;
+  takeovers: number;
+}
+
+const COUNTERS = ["agreementsDue", "chargesCreated", "chargesAlreadyThere", "billsCreated", "supplementaryBills", "chargesOnSupplementary", "billedCents"] as const;
+type Counters = Record<(typeof COUNTERS)[number], number>;
+
+export class PeriodNotBegun extends RangeError {
+  constructor(readonly period: string) {
+    super(`${period} has not begun: a period can be billed from its first day, ${dayOf(periodStart(period))}.`);
+  }
 }
 
 export interface BillingOptions {
   at?: Date;
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
-  runId?: string;
+  trigger?: JobTrigger;
+  /** A run already claimed (the console claims before it hands the run to a worker process). */
+  claim?: Claim;
+  leaseMs?: number;
+  /**
+   * Pause after each chunk, as a fraction of the chunk's own time, so other
+   * processes' writers get the SQLite write lock between chunks. Default: 0.5 on
+   * SQLite, 0 on PostgreSQL.
+   */
+  yieldRatio?: number;
+  /** Tests: force interleavings between the chunk's read and its write. */
+  hooks?: {
+    /** After the candidates are read, before the chunk's transaction. */
+    beforeChunk?: (agreementIds: string[]) => Promise<void>;
+    /** Inside the chunk's transaction, once its bills are locked and read, before any write. */
+    afterLock?: (billIds: string[]) => Promise<void>;
+  };
+  /** Tests: stop after this many chunks as a killed process would, leaving the lease to expire. */
+  stopAfterChunks?: number;
+}
+
+/** Refuses a malformed period or one that has not begun (clear messages for the console and the CLI). */
+export function assertBillable(period: string, at: Date) {
+  if (!isPeriod(period)) throw new RangeError(`A period is a month written YYYY-MM, not "${period}".`);
+  if (periodStart(period).getTime() > at.getTime()) throw new PeriodNotBegun(period);
 }
 
 function dueFilter(period: string) {
@@ -52,62 +112,82 @@ function dueFilter(period: string) {
   );
 }
 
-async function inBatches<T>(rows: T[], run: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += UPDATE_BATCH) await run(rows.slice(i, i + UPDATE_BATCH));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What exists for a period: charges, bills and their total, read from the bills (kept with each chunk). */
+export async function periodTotals(db: Db | Tx, period: string) {
+  const [row] = await db
+    .select({ bills: countAll(), charges: sumCents(consolidatedBills.lineCount), cents: sumCents(consolidatedBills.totalCents) })
+    .from(consolidatedBills)
+    .where(eq(consolidatedBills.period, period));
+  return { periodBills: row?.bills ?? 0, periodCharges: row?.charges ?? 0, periodBilledCents: row?.cents ?? 0 };
 }
 
 export async function runBilling(db: Db, period: string, options: BillingOptions = {}): Promise<BillingSummary> {
-  if (!isPeriod(period)) throw new RangeError(`A period is a month written YYYY-MM, not "${period}"`);
   const at = options.at ?? now();
+  assertBillable(period, at);
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
-  const runId = options.runId ?? newId("run");
-  const [{ total } = { total: 0 }] = await db.select({ total: countAll() }).from(agreements).where(dueFilter(period));
-  await db.transaction((tx) =>
-    tx
-      .insert(jobRuns)
-      .values({ id: runId, kind: "billing", period, status: "running", done: 0, total, startedAt: at })
-      .onConflictDoUpdate({ target: jobRuns.id, set: { total } }),
-  );
-  const summary: BillingSummary = { runId, period, agreementsDue: 0, chargesCreated: 0, chargesAlreadyThere: 0, billsTouched: 0, billedCents: 0, skippedPaidBills: 0 };
-  const touched = new Set<string>();
-  let cursor = "";
-  let done = 0;
+  const yieldRatio = options.yieldRatio ?? (builtDialect === "sqlite" ? 0.5 : 0);
+  const claim = options.claim ?? (await claimRun(db, { kind: "billing", scope: period, period, trigger: options.trigger ?? "cli", at, leaseMs: options.leaseMs }));
+  const { lease, run } = claim;
+  const counters: Counters = Object.fromEntries(COUNTERS.map((k) => [k, run.summary?.[k] ?? 0])) as Counters;
+  let cursor = run.cursor ?? "";
+  let done = run.done;
+  let chunks = 0;
   try {
-    for (;;) {
-      const candidates = await db
-        .select({ agreement: agreements, discountBps: privateOffers.discountBps, additionalDiscountBps: privateOffers.additionalDiscountBps, markupBps: privateOffers.markupBps })
+    return await withHeartbeat(db, lease, async () => {
+      const [{ remaining } = { remaining: 0 }] = await db
+        .select({ remaining: countAll() })
         .from(agreements)
-        .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
-        .where(and(dueFilter(period), gt(agreements.id, cursor)))
-        .orderBy(asc(agreements.id))
-        .limit(chunkSize);
-      if (candidates.length === 0) break;
-      cursor = candidates[candidates.length - 1]!.agreement.id;
-      const due = candidates.filter((c) => contractMonthDue(c.agreement, period) !== null);
-      summary.agreementsDue += due.length;
-      if (due.length) {
-        const result = await db.transaction((tx) => billChunk(tx, period, due, at));
-        summary.chargesCreated += result.created;
-        summary.chargesAlreadyThere += due.length - result.created - result.skippedPaid;
-        summary.skippedPaidBills += result.skippedPaid;
-        summary.billedCents += result.billedCents;
-        for (const id of result.bills) touched.add(id);
+        .where(and(dueFilter(period), gt(agreements.id, cursor)));
+      const total = done + remaining;
+      await db.transaction((tx) => fence(tx, lease, { total }));
+      for (;;) {
+        const candidates = await db
+          .select({ agreement: agreements, discountBps: privateOffers.discountBps, additionalDiscountBps: privateOffers.additionalDiscountBps, markupBps: privateOffers.markupBps })
+          .from(agreements)
+          .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+          .where(and(dueFilter(period), gt(agreements.id, cursor)))
+          .orderBy(asc(agreements.id))
+          .limit(chunkSize);
+        if (candidates.length === 0) break;
+        const due = candidates.filter((c) => contractMonthDue(c.agreement, period) !== null);
+        await options.hooks?.beforeChunk?.(due.map((d) => d.agreement.id));
+        const nextCursor = candidates[candidates.length - 1]!.agreement.id;
+        const started = performance.now();
+        await db.transaction(async (tx) => {
+          const result = due.length ? await billChunk(tx, period, due, at, options.hooks) : null;
+          const next = { ...counters };
+          if (result) {
+            next.agreementsDue += due.length;
+            next.chargesCreated += result.created;
+            next.chargesAlreadyThere += due.length - result.created;
+            next.billsCreated += result.billsCreated;
+            next.supplementaryBills += result.supplementaryBills;
+            next.chargesOnSupplementary += result.chargesOnSupplementary;
+            next.billedCents += result.billedCents;
+          }
+          // Progress, cursor and figures commit with the chunk, or not at all.
+          await fence(tx, lease, { done: Math.min(done + candidates.length, total), cursor: nextCursor, summary: next });
+          Object.assign(counters, next);
+        });
+        cursor = nextCursor;
+        done = Math.min(done + candidates.length, total);
+        options.onProgress?.(done, total);
+        chunks++;
+        if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) throw new SimulatedDeath();
+        if (candidates.length < chunkSize) break;
+        if (yieldRatio > 0) await sleep(Math.min(200, (performance.now() - started) * yieldRatio));
       }
-      done += candidates.length;
-      await db.transaction((tx) => tx.update(jobRuns).set({ done: Math.min(done, total) }).where(eq(jobRuns.id, runId)));
-      options.onProgress?.(Math.min(done, total), total);
-      if (candidates.length < chunkSize) break;
-    }
-    summary.billsTouched = touched.size;
-    await db.transaction((tx) =>
-      tx
-        .update(jobRuns)
-        .set({ status: "completed", done: total, finishedAt: now(), summary: { agreementsDue: summary.agreementsDue, chargesCreated: summary.chargesCreated, chargesAlreadyThere: summary.chargesAlreadyThere, billsTouched: summary.billsTouched, billedCents: summary.billedCents, skippedPaidBills: summary.skippedPaidBills } })
-        .where(eq(jobRuns.id, runId)),
-    );
-    return summary;
+      const summary: BillingSummary = { runId: lease.runId, period, ...counters, ...(await periodTotals(db, period)), takeovers: run.takeovers };
+      const { runId: _runId, period: _period, ...figures } = summary;
+      await finishRun(db, lease, { status: "completed", summary: figures, done: total });
+      return summary;
+    });
   } catch (error) {
-    await db.transaction((tx) => tx.update(jobRuns).set({ status: "failed", finishedAt: now() }).where(eq(jobRuns.id, runId))).catch(() => undefined);
+    if (!(error instanceof SimulatedDeath) && !(error instanceof LeaseLost)) {
+      await finishRun(db, lease, { status: "failed", error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    }
     throw error;
   }
 }
@@ -119,76 +199,163 @@ type Candidate = {
   markupBps: number;
 };
 
-async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date) {
-  // One bill per customer, period and currency: create the missing ones, then read them all.
-  const keys = [...new Map(due.map((d) => [`${d.agreement.customerAccountId}|${d.agreement.currency}`, d.agreement])).values()];
-  const issuedAt = periodEnd(period) <= at ? periodEnd(period) : at;
-  await insertMany(
+type Bill = typeof consolidatedBills.$inferSelect;
+
+async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hooks: BillingOptions["hooks"]) {
+  const customers = [...new Set(due.map((d) => d.agreement.customerAccountId))].sort();
+  // The lock a payment of any of these customers' bills for the period also takes.
+  await lockKeys(
     tx,
-    consolidatedBills,
-    keys.map((a) => ({
+    customers.map((c) => billLockKey(c, period)),
+  );
+  // Charged since the candidates were read (another run): skip before making bills for them.
+  const charged = new Set(
+    (
+      await tx
+        .select({ agreementId: charges.agreementId })
+        .from(charges)
+        .where(and(eq(charges.period, period), inArray(charges.agreementId, due.map((d) => d.agreement.id))))
+    ).map((r) => r.agreementId),
+  );
+  const todo = due.filter((d) => !charged.has(d.agreement.id));
+  const existing = await forUpdate(
+    tx
+      .select()
+      .from(consolidatedBills)
+      .where(and(eq(consolidatedBills.period, period), inArray(consolidatedBills.customerAccountId, customers)))
+      .orderBy(asc(consolidatedBills.id))
+      .$dynamic(),
+  );
+  await hooks?.afterLock?.(existing.map((b) => b.id));
+  if (todo.length === 0) return { created: 0, billsCreated: 0, supplementaryBills: 0, chargesOnSupplementary: 0, billedCents: 0 };
+
+  // The open bill of each customer and currency: its latest, if still issued; otherwise a new one.
+  const latest = new Map<string, Bill>();
+  for (const bill of existing) {
+    const key = `${bill.customerAccountId}|${bill.currency}`;
+    const seen = latest.get(key);
+    if (!seen || bill.sequence > seen.sequence) latest.set(key, bill);
+  }
+  const issuedAt = periodEnd(period) <= at ? periodEnd(period) : at;
+  const created: Bill[] = [];
+  const openBill = new Map<string, Bill>();
+  for (const d of todo) {
+    const key = `${d.agreement.customerAccountId}|${d.agreement.currency}`;
+    if (openBill.has(key)) continue;
+    const last = latest.get(key);
+    if (last && last.status === "issued") {
+      openBill.set(key, last);
+      continue;
+    }
+    const sequence = last ? last.sequence + 1 : 0;
+    const bill: Bill = {
       id: newId("bill"),
-      customerAccountId: a.customerAccountId,
+      customerAccountId: d.agreement.customerAccountId,
       period,
-      currency: a.currency,
-      status: "issued" as const,
+      sequence,
+      number: billNumber(d.agreement.customerAccountId, period, sequence, d.agreement.currency),
+      currency: d.agreement.currency,
+      status: "issued",
       totalCents: 0,
+      lineCount: 0,
       issuedAt,
       dueAt: new Date(issuedAt.getTime() + NET_DAYS * 86_400_000),
       paidAt: null,
-    })),
-    { skipConflicts: true },
-  );
-  const bills = await tx
-    .select()
-    .from(consolidatedBills)
-    .where(and(eq(consolidatedBills.period, period), inArray(consolidatedBills.customerAccountId, [...new Set(keys.map((k) => k.customerAccountId))])));
-  const billFor = (a: Candidate["agreement"]) => bills.find((b) => b.customerAccountId === a.customerAccountId && b.currency === a.currency)!;
-
-  // A paid bill is closed: charges arriving after payment wait for a correction, they never reopen it.
-  const billable = due.filter((d) => billFor(d.agreement).status === "issued");
-  const rows = billable.map(({ agreement: a, ...terms }) => {
-    const split = chargeSplit({ ...a, ...terms });
-    return {
-      id: newId("chg"),
-      agreementId: a.id,
-      billId: billFor(a).id,
-      period,
-      customerAccountId: a.customerAccountId,
-      partnerAccountId: a.partnerAccountId,
-      isvAccountId: a.isvAccountId,
-      ...split,
-      createdAt: at,
+      overdueAt: null,
     };
-  });
-  // Another run (or one killed part-way) may have charged some of these already: those rows are skipped.
+    created.push(bill);
+    openBill.set(key, bill);
+  }
+  await insertMany(tx, consolidatedBills, created);
+
+  const rows = todo.map(({ agreement: a, ...terms }) => ({
+    id: newId("chg"),
+    agreementId: a.id,
+    billId: openBill.get(`${a.customerAccountId}|${a.currency}`)!.id,
+    period,
+    customerAccountId: a.customerAccountId,
+    partnerAccountId: a.partnerAccountId,
+    isvAccountId: a.isvAccountId,
+    ...chargeSplit({ ...a, ...terms }),
+    createdAt: at,
+  }));
+  // Under the lock nothing else charges these agreements; skipConflicts is the unique index's belt and braces.
   const kept = await insertMany(tx, charges, rows, { skipConflicts: true });
   const inserted = rows.filter((r) => kept.has(r.id));
 
-  const currencyOf = new Map(billable.map((d) => [d.agreement.id, d.agreement.currency]));
+  const currencyOf = new Map(todo.map((d) => [d.agreement.id, d.agreement.currency]));
   await insertMany(
     tx,
     ledgerEntries,
     inserted.flatMap((c) => chargeJournal(c, currencyOf.get(c.agreementId) ?? "USD", at)),
   );
 
-  const perBill = new Map<string, number>();
-  for (const c of inserted) perBill.set(c.billId, (perBill.get(c.billId) ?? 0) + c.customerCents);
-  // One set-based UPDATE per batch of bills (not one statement per bill); ids sorted so two runs lock in the same order.
-  await inBatches([...perBill.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async (batch) => {
-    const increment = sql.join(
-      batch.map(([id, cents]) => sql`when ${id} then ${cents}`),
+  const perBill = new Map<string, { cents: number; lines: number }>();
+  for (const c of inserted) {
+    const into = perBill.get(c.billId) ?? { cents: 0, lines: 0 };
+    into.cents += c.customerCents;
+    into.lines += 1;
+    perBill.set(c.billId, into);
+  }
+  // One set-based UPDATE per batch of bills; ids sorted so concurrent transactions lock in one order.
+  const updates = [...perBill.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
+    const batch = updates.slice(i, i + UPDATE_BATCH);
+    const cents = sql.join(
+      batch.map(([id, v]) => sql`when ${id} then ${v.cents}`),
+      sql` `,
+    );
+    const lines = sql.join(
+      batch.map(([id, v]) => sql`when ${id} then ${v.lines}`),
       sql` `,
     );
     await tx
       .update(consolidatedBills)
-      .set({ totalCents: sql`${consolidatedBills.totalCents} + (case ${consolidatedBills.id} ${increment} else 0 end)` })
+      .set({
+        totalCents: sql`${consolidatedBills.totalCents} + (case ${consolidatedBills.id} ${cents} else 0 end)`,
+        lineCount: sql`${consolidatedBills.lineCount} + (case ${consolidatedBills.id} ${lines} else 0 end)`,
+      })
       .where(inArray(consolidatedBills.id, batch.map(([id]) => id)));
-  });
+  }
+
+  await adjustSellerBalances(
+    tx,
+    inserted.flatMap((c): BalanceDelta[] => {
+      const currency = currencyOf.get(c.agreementId) ?? "USD";
+      return [
+        { sellerAccountId: c.isvAccountId, currency, owedCents: c.isvShareCents },
+        { sellerAccountId: c.partnerAccountId, currency, owedCents: c.partnerShareCents },
+      ];
+    }),
+  );
+
+  const withLines = created.filter((b) => perBill.has(b.id));
+  await notifyMany(
+    tx,
+    withLines.map((b) => ({
+      accountId: b.customerAccountId,
+      kind: "bill.issued",
+      title: b.sequence === 0 ? `Your ${period} bill is issued` : `A supplementary ${period} bill is issued`,
+      body: `Bill ${b.number}, due ${dayOf(b.dueAt)} (net 30).${b.sequence > 0 ? ` It holds charges that came due after your first ${period} bill was paid.` : ""}`,
+      href: `/buyer/bills/${b.id}`,
+    })),
+  );
+  // A bill made for agreements another run charged first would stay empty: it is not kept.
+  const empty = created.filter((b) => !perBill.has(b.id));
+  if (empty.length) await tx.delete(consolidatedBills).where(inArray(consolidatedBills.id, empty.map((b) => b.id)));
+
+  const sequenceOf = new Map([...openBill.values()].map((b) => [b.id, b.sequence]));
+  const onSupplementary = inserted.filter((c) => (sequenceOf.get(c.billId) ?? 0) > 0);
   return {
     created: inserted.length,
-    skippedPaid: due.length - billable.length,
+    billsCreated: withLines.length,
+    supplementaryBills: withLines.filter((b) => b.sequence > 0).length,
+    chargesOnSupplementary: onSupplementary.length,
     billedCents: inserted.reduce((sum, c) => sum + c.customerCents, 0),
-    bills: [...perBill.keys()],
   };
+}
+
+/** The period a run for `at` bills by default: the current month. */
+export function currentPeriod(at: Date = now()) {
+  return periodOfDate(at);
 }

@@ -1,37 +1,55 @@
-// Billing and disbursement runs as operations a rep starts. With `wait` the run
-// completes before the answer (tests, scripts); without, it continues in the
-// background of this server process and the console polls its progress row.
+// Billing and disbursement runs as operations a rep starts. The operation
+// claims the run (so a double click, a second rep or another instance follows
+// the same run instead of starting a second) and hands it to a worker process
+// (lib/jobs/spawn.ts); the console polls the run's row. With `wait` the run
+// completes in this process before the answer (tests, scripts).
 import { z } from "zod";
-import { jobRuns } from "@/db/schema";
-import { defineOperation } from "@/lib/actions/operation";
+import { defineOperation, InvalidInput } from "@/lib/actions/operation";
 import { runDisbursements } from "@/lib/billing/disburse";
-import { runBilling } from "@/lib/billing/run";
+import { assertBillable, runBilling } from "@/lib/billing/run";
 import { periodSchema } from "@/lib/billing/validations";
 import { now } from "@/lib/clock";
-import { newId } from "@/lib/ids";
+import { claimRun, newOwner, RunBusy, type Claim } from "@/lib/jobs/lease";
+import { spawnJob } from "@/lib/jobs/spawn";
 
 const wait = z.boolean().optional();
 
-export const startBillingRun = defineOperation("billing.run", periodSchema.extend({ wait }), async (ctx, input) => {
-  const runId = newId("run");
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(jobRuns).values({ id: runId, kind: "billing", period: input.period, status: "running", startedAt: now() });
-    await ctx.audit(tx, { action: "billing.run", objectType: "job_run", objectId: runId, after: { period: input.period } });
-  });
-  const run = runBilling(ctx.db, input.period, { runId });
-  if (input.wait) return { runId, summary: await run };
-  run.catch((error: unknown) => console.error(`billing run ${runId} failed`, error));
-  return { runId };
+export type StartedRun = { runId: string; alreadyRunning: boolean; tookOver: boolean; summary?: unknown };
+
+async function claimOrFollow(claim: () => Promise<Claim>): Promise<Claim | StartedRun> {
+  try {
+    return await claim();
+  } catch (error) {
+    if (error instanceof RunBusy) return { runId: error.run.id, alreadyRunning: true, tookOver: false };
+    throw error;
+  }
+}
+
+export const startBillingRun = defineOperation("billing.run", periodSchema.extend({ wait }), async (ctx, input): Promise<StartedRun> => {
+  const at = now();
+  try {
+    assertBillable(input.period, at);
+  } catch (error) {
+    throw new InvalidInput({ period: [error instanceof Error ? error.message : String(error)] });
+  }
+  const owner = newOwner("console");
+  const claimed = await claimOrFollow(() => claimRun(ctx.db, { kind: "billing", scope: input.period, period: input.period, trigger: "console", at, owner }));
+  if ("alreadyRunning" in claimed) return claimed;
+  const runId = claimed.lease.runId;
+  await ctx.db.transaction((tx) => ctx.audit(tx, { action: claimed.tookOver ? "billing.resume" : "billing.run", objectType: "job_run", objectId: runId, after: { period: input.period } }));
+  if (input.wait) return { runId, alreadyRunning: false, tookOver: claimed.tookOver, summary: await runBilling(ctx.db, input.period, { at, claim: claimed }) };
+  void spawnJob({ kind: "billing", period: input.period, runId, owner });
+  return { runId, alreadyRunning: false, tookOver: claimed.tookOver };
 });
 
-export const startDisbursementRun = defineOperation("disbursement.run", z.object({ wait }), async (ctx, input) => {
-  const runId = newId("run");
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(jobRuns).values({ id: runId, kind: "disbursement", status: "running", startedAt: now() });
-    await ctx.audit(tx, { action: "disbursement.run", objectType: "job_run", objectId: runId });
-  });
-  const run = runDisbursements(ctx.db, { runId });
-  if (input.wait) return { runId, summary: await run };
-  run.catch((error: unknown) => console.error(`disbursement run ${runId} failed`, error));
-  return { runId };
+export const startDisbursementRun = defineOperation("disbursement.run", z.object({ wait }), async (ctx, input): Promise<StartedRun> => {
+  const at = now();
+  const owner = newOwner("console");
+  const claimed = await claimOrFollow(() => claimRun(ctx.db, { kind: "disbursement", trigger: "console", at, owner }));
+  if ("alreadyRunning" in claimed) return claimed;
+  const runId = claimed.lease.runId;
+  await ctx.db.transaction((tx) => ctx.audit(tx, { action: claimed.tookOver ? "disbursement.resume" : "disbursement.run", objectType: "job_run", objectId: runId }));
+  if (input.wait) return { runId, alreadyRunning: false, tookOver: claimed.tookOver, summary: await runDisbursements(ctx.db, { at, claim: claimed }) };
+  void spawnJob({ kind: "disbursement", runId, owner });
+  return { runId, alreadyRunning: false, tookOver: claimed.tookOver };
 });

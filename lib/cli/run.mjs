@@ -122,6 +122,8 @@ switch (command) {
   case "create-rep":
   case "billing":
   case "disburse":
+  case "job":
+  case "scheduler":
     ensureAuthSecret({ production: false });
     cli(command, ...args);
     break;
@@ -129,5 +131,5 @@ switch (command) {
     cli("bench", ...args);
     break;
   default:
-    fail(`unknown command "${command}". Use: dev, build, start, db:generate, db:migrate, db:seed, create-rep, billing, disburse, bench`);
+    fail(`unknown command "${command}". Use: dev, build, start, db:generate, db:migrate, db:seed, create-rep, billing, disburse, scheduler, bench`);
 }

@@ -65,38 +65,122 @@ function progressBar(label: string) {
   };
 }
 
+function billingReport(summary: import("@/lib/billing/run").BillingSummary, seconds: number, formatMoney: (cents: number) => string) {
+  const lines = [
+    `Billed ${summary.period}: ${summary.chargesCreated} charge${summary.chargesCreated === 1 ? "" : "s"} created (${formatMoney(summary.billedCents)}) in ${seconds.toFixed(1)} s` +
+      (summary.chargesCreated && seconds > 0 ? ` (${Math.round(summary.chargesCreated / seconds)} charges/s)` : "") +
+      ".",
+    `The period now holds ${summary.periodCharges} charges on ${summary.periodBills} bills, ${formatMoney(summary.periodBilledCents)} in all.`,
+  ];
+  if (summary.supplementaryBills) lines.push(`${summary.chargesOnSupplementary} charges came due after their customer's bill was paid: ${summary.supplementaryBills} supplementary bill(s).`);
+  if (summary.chargesAlreadyThere) lines.push(`${summary.chargesAlreadyThere} were charged by another run meanwhile.`);
+  if (summary.takeovers) lines.push(`This run finished an interrupted run (taken over ${summary.takeovers} time(s)).`);
+  return lines.join("\n");
+}
+
 async function billing(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { period: { type: "string" }, chunk: { type: "string" } } });
-  const { runBilling } = await import("@/lib/billing/run");
+  const { runBilling, currentPeriod } = await import("@/lib/billing/run");
+  const { RunBusy } = await import("@/lib/jobs/lease");
   const { formatMoney } = await import("@/lib/money");
   const handle = database();
   await handle.migrate();
   const started = performance.now();
-  const summary = await runBilling(handle.db, values.period ?? "", {
-    chunkSize: values.chunk ? Number(values.chunk) : undefined,
-    onProgress: progressBar(`billing ${values.period}`),
-  });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `Billed ${summary.period}: ${summary.chargesCreated} charges created (${summary.chargesAlreadyThere} already there), ` +
-      `${summary.billsTouched} bills, ${formatMoney(summary.billedCents)} in ${seconds.toFixed(1)} s` +
-      (summary.chargesCreated ? ` (${Math.round(summary.chargesCreated / seconds)} charges/s)` : "") +
-      (summary.skippedPaidBills ? `; ${summary.skippedPaidBills} skipped: bill already paid` : "") +
-      ".",
-  );
+  const period = values.period ?? currentPeriod();
+  try {
+    const summary = await runBilling(handle.db, period, {
+      chunkSize: values.chunk ? Number(values.chunk) : undefined,
+      onProgress: progressBar(`billing ${period}`),
+      trigger: "cli",
+      // Alone on the command line: no pause between chunks unless a server shares the file.
+      yieldRatio: process.env.BILLING_YIELD ? Number(process.env.BILLING_YIELD) : undefined,
+    });
+    console.log(billingReport(summary, (performance.now() - started) / 1000, (c) => formatMoney(c)));
+  } catch (error) {
+    if (error instanceof RunBusy) return console.log(error.message);
+    throw error;
+  }
+}
+
+function disbursementReport(summary: import("@/lib/billing/disburse").DisbursementSummary, formatMoney: (cents: number) => string) {
+  const lines = [
+    `Disbursed ${formatMoney(summary.disbursedCents)} in ${summary.sellersPaid} payout${summary.sellersPaid === 1 ? "" : "s"} (${summary.linesPaid} shares); ${summary.held} seller(s) held, ${summary.notDue} not due yet.`,
+  ];
+  for (const held of summary.heldSellers) lines.push(`  held ${held.sellerAccountId}: ${formatMoney(held.amountCents)} — ${held.reason}`);
+  if (summary.takeovers) lines.push(`This run finished an interrupted run (taken over ${summary.takeovers} time(s)).`);
+  return lines.join("\n");
 }
 
 async function disburse(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { date: { type: "string" } } });
   const { runDisbursements } = await import("@/lib/billing/disburse");
+  const { RunBusy } = await import("@/lib/jobs/lease");
   const { formatMoney } = await import("@/lib/money");
   const at = values.date ? new Date(`${values.date}T12:00:00Z`) : undefined;
-  if (at && Number.isNaN(at.getTime())) throw new Error(`--date: "${values.date}" is not a date (YYYY-MM-DD)`);
+  if (at && (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? ""))) throw new Error(`--date: "${values.date}" is not a date (YYYY-MM-DD)`);
   const handle = database();
   await handle.migrate();
-  const summary = await runDisbursements(handle.db, { at, onProgress: progressBar("disbursing") });
-  console.log(`Disbursed ${formatMoney(summary.disbursedCents)} in ${summary.sellersPaid} disbursements; ${summary.held.length} sellers held, ${summary.notDue.length} not due today.`);
-  for (const held of summary.held) console.log(`  held ${held.sellerAccountId}: ${formatMoney(held.amountCents)} — ${held.reason}`);
+  try {
+    const summary = await runDisbursements(handle.db, { at, onProgress: progressBar("disbursing"), trigger: "cli" });
+    console.log(disbursementReport(summary, (c) => formatMoney(c)));
+  } catch (error) {
+    if (error instanceof RunBusy) return console.log(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The worker side of lib/jobs/spawn.ts: runs one claimed run (adopting the
+ * lease the console took) or one scheduled job, then exits. It exits at once
+ * when its parent's IPC channel closes: the run dies with the instance that
+ * started it, and its lease expires for the next run to take over.
+ */
+async function job(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { kind: { type: "string" }, period: { type: "string" }, run: { type: "string" }, owner: { type: "string" }, scheduled: { type: "string" } },
+  });
+  if (process.connected) process.on("disconnect", () => process.exit(70));
+  const handle = database();
+  const db = handle.db;
+  if (values.scheduled) {
+    const { runScheduledJob } = await import("@/lib/jobs/scheduler");
+    const { SCHEDULED_JOBS } = await import("@/db/enums");
+    const name = SCHEDULED_JOBS.find((n) => n === values.scheduled);
+    if (!name) throw new Error(`--scheduled: unknown job "${values.scheduled}"`);
+    const outcome = await runScheduledJob(db, name);
+    console.log(`scheduled ${name}: ${outcome.result}`);
+    return;
+  }
+  const { adoptRun } = await import("@/lib/jobs/lease");
+  const claim = await adoptRun(db, values.run ?? "", values.owner ?? "");
+  if (!claim) return console.log(`run ${values.run}: its lease is no longer ours; nothing to do.`);
+  if (values.kind === "billing") {
+    const { runBilling } = await import("@/lib/billing/run");
+    await runBilling(db, values.period ?? claim.run.period ?? "", { claim, trigger: "console" });
+  } else if (values.kind === "disbursement") {
+    const { runDisbursements } = await import("@/lib/billing/disburse");
+    await runDisbursements(db, { claim });
+  } else if (values.kind === "sweep") {
+    const { runSweep } = await import("@/lib/jobs/sweep");
+    await runSweep(db, { claim });
+  } else throw new Error(`--kind: unknown run kind "${values.kind}"`);
+}
+
+/** Runs the scheduler in this process (ticks every --every seconds; `--once` for one tick). */
+async function scheduler(argv: string[]) {
+  const { values } = parseArgs({ args: argv, options: { once: { type: "boolean" }, every: { type: "string" } } });
+  const { ensureScheduledJobs, tick } = await import("@/lib/jobs/scheduler");
+  const handle = database();
+  await handle.migrate();
+  await ensureScheduledJobs(handle.db);
+  const every = Math.max(1, Number(values.every ?? 30)) * 1000;
+  for (;;) {
+    const claimed = await tick(handle.db);
+    for (const c of claimed) console.log(`${new Date().toISOString()} ran ${c.name} (slot ${c.slotAt.toISOString()})`);
+    if (values.once) return;
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
 }
 
 async function main() {
@@ -125,6 +209,12 @@ async function main() {
         break;
       case "disburse":
         await disburse(rest);
+        break;
+      case "job":
+        await job(rest);
+        break;
+      case "scheduler":
+        await scheduler(rest);
         break;
 
       default:

@@ -1,6 +1,7 @@
 // In-portal notifications, written in the same transaction as the change they announce.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
+import { insertMany } from "@/db";
 import { countAll } from "@/db/sql";
 import { notifications } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -15,6 +16,16 @@ export interface NotificationInput {
 
 export async function notify(tx: Tx, accountId: string, input: NotificationInput): Promise<void> {
   await tx.insert(notifications).values({ id: newId("ntf"), accountId, ...input, href: input.href ?? null, createdAt: now() });
+}
+
+/** Many notifications at once through the bulk path (a billing chunk's new bills). */
+export async function notifyMany(tx: Tx, items: readonly (NotificationInput & { accountId: string })[]): Promise<void> {
+  const at = now();
+  await insertMany(
+    tx,
+    notifications,
+    items.map((item) => ({ id: newId("ntf"), accountId: item.accountId, kind: item.kind, title: item.title, body: item.body, href: item.href ?? null, readAt: null, createdAt: at })),
+  );
 }
 
 export async function unreadCount(db: Db, accountId: string): Promise<number> {

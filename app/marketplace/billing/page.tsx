@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { RunConsole } from "@/app/_billing/run-console";
 import { RunsTable } from "@/app/_billing/runs-table";
 import { PageHeader } from "@/components/shell/app-shell";
@@ -6,28 +7,40 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { periodOfDate } from "@/lib/billing/periods";
-import { recentRuns } from "@/lib/billing/queries";
+import { openRunOf, recentRuns } from "@/lib/billing/queries";
 import { now } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Billing" };
 
 export default async function BillingPage() {
   await requirePermission("billing.run");
-  const runs = await recentRuns(getDb(), "billing");
+  const current = periodOfDate(now());
+  const [runs, open] = await Promise.all([recentRuns(getDb(), "billing"), openRunOf(getDb(), "billing")]);
   return (
     <>
-      <PageHeader title="Billing" description="Charge every agreement due in a month and issue each customer one consolidated bill (net 30)." />
+      <PageHeader
+        title="Billing"
+        description={
+          <>
+            Charge every agreement due in a month and put it on its customer&apos;s consolidated bill (net 30). The{" "}
+            <Link href="/marketplace/schedule" className="underline">
+              scheduler
+            </Link>{" "}
+            bills the current month every day by itself.
+          </>
+        }
+      />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Run billing</CardTitle>
             <CardDescription>
-              Safe to repeat or to run while another run is going: nothing is billed twice. Also from the command line:{" "}
-              <code className="font-mono">npm run billing -- --period {periodOfDate(now())}</code>
+              Safe to repeat: nothing is billed twice. A period can be billed from its first day. Also from the command line:{" "}
+              <code className="font-mono">npm run billing -- --period {current}</code>
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <RunConsole kind="billing" defaultPeriod={periodOfDate(now())} />
+            <RunConsole kind="billing" defaultPeriod={current} latestPeriod={current} openRun={open} />
           </CardContent>
         </Card>
         <Card>

@@ -260,7 +260,8 @@ function applyMigrations(writer: Database.Database) {
  * column's own driver mapping, so dates and booleans are stored exactly as the
  * query builder stores them. With `skipConflicts`, rows that collide on a
  * unique index are skipped (ON CONFLICT DO NOTHING: CHECK and foreign-key
- * failures still throw). Returns the ids of the rows inserted.
+ * failures still throw). Returns the ids of the rows inserted (for tables with
+ * an `id` column).
  */
 export async function insertMany<T extends SQLiteTable>(
   tx: Tx,
@@ -285,10 +286,16 @@ export async function insertMany<T extends SQLiteTable>(
     const record = row as Record<string, unknown>;
     const values = keys.map(([key, column]) => (record[key] === null || record[key] === undefined ? null : column.mapToDriverValue(record[key])));
     const info = statement.run(values);
-    if (info.changes === 1) inserted.add(String(record.id));
+    if (info.changes === 1 && record.id !== undefined) inserted.add(String(record.id));
   }
   return inserted;
 }
+
+/**
+ * Serialize transactions deciding on the same named things. A no-op on SQLite,
+ * where BEGIN IMMEDIATE already serializes every write transaction.
+ */
+export async function lockKeys(_tx: Tx, _keys: readonly string[]): Promise<void> {}
 
 /**
  * Lock the selected rows until the transaction ends. A no-op on SQLite, where

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
+import { Pager } from "@/components/ui/pager";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { payoutDetail } from "@/lib/billing/queries";
+import { formatAccountId } from "@/lib/account-id";
+import { dayOf } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+
+export const REMITTANCE_PAGE_SIZE = 50;
+
+type Payout = NonNullable<Awaited<ReturnType<typeof payoutDetail>>>;
+
+/**
+ * A payout's remittance advice: which charges it paid — bill, period, product,
+ * share — paged. `counterpart` says whom a line names: the vendor sees the
+ * partner as its buyer, the partner its customer, a rep both.
+ */
+export function PayoutView({ payout, page, back, counterpart, href }: { payout: Payout; page: number; back: string; counterpart: "partner" | "customer" | "both"; href: (page: number) => string }) {
+  return (
+    <>
+      <PageHeader
+        title={`Payout ${payout.reference}`}
+        description={
+          <>
+            {payout.sellerName} ·{" "}
+            <Link href={back} className="underline">
+              back
+            </Link>
+          </>
+        }
+        actions={payout.status === "completed" ? <Badge tone="good">Paid</Badge> : <Badge tone="info">In progress</Badge>}
+      />
+      <div className="grid gap-6">
+        <Card>
+          <CardContent className="grid grid-cols-2 gap-4 pt-5 sm:grid-cols-4">
+            <Facts
+              items={[
+                ["Amount", formatMoney(payout.amountCents, payout.currency), "payout-amount"],
+                ["Shares paid", String(payout.lineCount)],
+                ["Date", dayOf(payout.completedAt ?? payout.createdAt)],
+                ["Bank trace reference", <span key="ref" className="font-mono text-xs">{payout.reference}</span>],
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardContent className="pt-5">
+            <div className="overflow-x-auto">
+              <Table aria-label="Remittance advice">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Bill</TableHead>
+                    <TableHead>Period</TableHead>
+                    <TableHead>Product</TableHead>
+                    {counterpart !== "customer" ? <TableHead>Buyer (partner)</TableHead> : null}
+                    {counterpart !== "partner" ? <TableHead>Customer</TableHead> : null}
+                    <TableHead>Share</TableHead>
+                    <TableHead className="text-right">Amount</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {payout.lines.map((line) => (
+                    <TableRow key={line.id} data-testid="remittance-line">
+                      <TableCell className="whitespace-nowrap font-mono text-xs">{line.billNumber}</TableCell>
+                      <TableCell>{line.period}</TableCell>
+                      <TableCell>{line.productName}</TableCell>
+                      {counterpart !== "customer" ? (
+                        <TableCell>
+                          {line.partnerName}
+                          <span className="block font-mono text-xs text-muted">{formatAccountId(line.partnerAccountId)}</span>
+                        </TableCell>
+                      ) : null}
+                      {counterpart !== "partner" ? <TableCell>{line.customerName}</TableCell> : null}
+                      <TableCell>{line.shareRole === "isv" ? "Vendor share" : "Partner margin"}</TableCell>
+                      <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, payout.currency)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+            <Pager page={page} pageSize={REMITTANCE_PAGE_SIZE} total={payout.lineCount} href={href} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

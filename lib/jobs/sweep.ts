@@ -1,0 +1,73 @@
+// The sweep the scheduler runs: expiry of invitations and offers, and bills
+// found past due (marked once, and the customer told). Pages never write; this
+// job keeps stored statuses, filters and notifications true.
+import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import type { Db } from "@/db";
+import { consolidatedBills } from "@/db/schema";
+import { recordAudit, SYSTEM } from "@/lib/audit";
+import { now } from "@/lib/clock";
+import { dayOf } from "@/lib/dates";
+import { sweepExpiredInvitations } from "@/lib/invitations/service";
+import { claimRun, fence, finishRun, withHeartbeat, type Claim } from "@/lib/jobs/lease";
+import { formatMoney } from "@/lib/money";
+import { notifyMany } from "@/lib/notifications/notify";
+import { sweepExpiredOffers } from "@/lib/offers/service";
+import type { JobTrigger } from "@/db/enums";
+
+const OVERDUE_CHUNK = 500;
+
+/** Marks issued bills past their due date as overdue, once each, telling the customer; in bounded chunks. */
+export async function markOverdueBills(db: Db, at: Date = now()): Promise<number> {
+  let marked = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(consolidatedBills)
+        .where(and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, at), isNull(consolidatedBills.overdueAt)))
+        .orderBy(asc(consolidatedBills.dueAt))
+        .limit(OVERDUE_CHUNK);
+      if (rows.length === 0) return 0;
+      await tx
+        .update(consolidatedBills)
+        .set({ overdueAt: at })
+        .where(and(inArray(consolidatedBills.id, rows.map((r) => r.id)), eq(consolidatedBills.status, "issued"), isNull(consolidatedBills.overdueAt)));
+      for (const bill of rows) {
+        await recordAudit(tx, SYSTEM, { action: "bill.overdue", objectType: "consolidated_bill", objectId: bill.id, after: { dueAt: bill.dueAt.toISOString() } });
+      }
+      await notifyMany(
+        tx,
+        rows.map((bill) => ({
+          accountId: bill.customerAccountId,
+          kind: "bill.overdue",
+          title: `Your ${bill.period} bill is overdue`,
+          body: `Bill ${bill.number} for ${formatMoney(bill.totalCents, bill.currency)} was due on ${dayOf(bill.dueAt)}.`,
+          href: `/buyer/bills/${bill.id}`,
+        })),
+      );
+      return rows.length;
+    });
+    marked += batch;
+    if (batch < OVERDUE_CHUNK) return marked;
+  }
+}
+
+export async function runSweep(db: Db, options: { at?: Date; trigger?: JobTrigger; claim?: Claim; leaseMs?: number } = {}) {
+  const at = options.at ?? now();
+  const claim = options.claim ?? (await claimRun(db, { kind: "sweep", trigger: options.trigger ?? "cli", at, leaseMs: options.leaseMs }));
+  try {
+    return await withHeartbeat(db, claim.lease, async () => {
+      const summary = {
+        invitationsExpired: await sweepExpiredInvitations(db, at),
+        offersExpired: await sweepExpiredOffers(db, at),
+        billsOverdue: await markOverdueBills(db, at),
+      };
+      await db.transaction((tx) => fence(tx, claim.lease, { done: 3, total: 3 }));
+      await finishRun(db, claim.lease, { status: "completed", summary, done: 3 });
+      return { runId: claim.lease.runId, ...summary };
+    });
+  } catch (error) {
+    await finishRun(db, claim.lease, { status: "failed", error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    throw error;
+  }
+}
