@@ -63,81 +63,114 @@ export async function createBillingFixture(db: Db, { customers, period, register
     const rows = [];
     for (const [i, customer] of customerIds.entries()) {
       const billing = i % 5 === 0 ? ("upfront" as const) : ("monthly" as const);
-      const durationMonths = 1 + (i % 24);
       // Starts spread over the 30 months before the period's end, so some are due, some finished, some not started.
-      const startsAt = addMonthsUtc(start, -(i % 30) + 2);
-      const quantity = 1 + (i % 7) * 13;
-      const markupBps = (i % 4) * 625; // 0%, 6.25%, 12.5%, 18.75%: the partner share is sometimes 0
-      const partnerIndex = i % 2;
-      const price = offerPrice({ dimensions: [{ quantity, unitPriceCents: 1_000 + (i % 11) * 137 }], durationMonths, billing, discountBps: 2000, markupBps });
-      const offerId = newId("off");
-      offers.push({
-        id: offerId,
-        authorizationId: authIds[partnerIndex]!,
-        productId,
-        partnerAccountId: partners[partnerIndex]!,
-        isvAccountId: isv,
-        customerAccountId: customer,
-        name: `Fixture offer ${i}`,
-        status: "accepted" as const,
-        currency: "USD",
-        durationMonths,
-        billing,
-        discountBps: 2000,
-        markupBps,
-        feeBps: price.feeBps,
-        listCentsPerMonth: price.listPerMonthCents,
-        wholesaleCentsPerMonth: price.wholesalePerMonthCents,
-        customerCentsPerMonth: price.customerPerMonthCents,
-        expiresAt: startsAt,
-        extendedAt: startsAt,
-        acceptedAt: startsAt,
-        createdAt: startsAt,
-        updatedAt: startsAt,
-      });
-      const agreement: FixtureAgreement = {
-        id: newId("agr"),
-        customerAccountId: customer,
-        partnerAccountId: partners[partnerIndex]!,
-        isvAccountId: isv,
-        billing,
-        durationMonths,
-        startsAt,
-        listCentsPerMonth: price.listPerMonthCents,
-        wholesaleCentsPerMonth: price.wholesalePerMonthCents,
-        customerCentsPerMonth: price.customerPerMonthCents,
-        feeBps: price.feeBps,
-        discountBps: 2000,
-        additionalDiscountBps: 0,
-        markupBps,
-      };
+      const { offer, agreement, row } = agreementRows(
+        { isv, partners, productId, authIds },
+        { customerAccountId: customer, partnerIndex: i % 2, billing, durationMonths: 1 + (i % 24), startsAt: addMonthsUtc(start, -(i % 30) + 2), quantity: 1 + (i % 7) * 13, unitPriceCents: 1_000 + (i % 11) * 137, markupBps: (i % 4) * 625 },
+      );
+      offers.push(offer);
+      rows.push(row);
       made.push(agreement);
-      rows.push({
-        id: agreement.id,
-        offerId,
-        customerAccountId: customer,
-        partnerAccountId: agreement.partnerAccountId,
-        isvAccountId: isv,
-        productId,
-        status: "active" as const,
-        billing,
-        durationMonths,
-        currency: "USD",
-        feeBps: price.feeBps,
-        listCentsPerMonth: price.listPerMonthCents,
-        wholesaleCentsPerMonth: price.wholesalePerMonthCents,
-        customerCentsPerMonth: price.customerPerMonthCents,
-        startsAt,
-        endsAt: addMonthsUtc(startsAt, durationMonths),
-        createdAt: startsAt,
-      });
     }
     await batch(offers, (b) => tx.insert(privateOffers).values(b));
     await batch(rows, (b) => tx.insert(agreements).values(b));
   });
   await registerSeller(db, isv);
   if (registerPartners) for (const partner of partners) await registerSeller(db, partner);
-  return { isv, partners, customers: customerIds, agreements: made };
+  return { isv, partners, customers: customerIds, agreements: made, productId, authIds };
+}
+
+export type BillingFixture = Awaited<ReturnType<typeof createBillingFixture>>;
+
+export interface AgreementSpec {
+  customerAccountId: string;
+  partnerIndex: number;
+  billing: "upfront" | "monthly";
+  durationMonths: number;
+  startsAt: Date;
+  quantity: number;
+  unitPriceCents: number;
+  /** 0 makes a zero partner share. */
+  markupBps: number;
+}
+
+/** The accepted offer and the agreement rows for one spec, priced by the same pure functions the portal uses. */
+function agreementRows(fixture: Pick<BillingFixture, "isv" | "partners" | "productId" | "authIds">, spec: AgreementSpec) {
+  const { billing, durationMonths, startsAt, markupBps } = spec;
+  const price = offerPrice({ dimensions: [{ quantity: spec.quantity, unitPriceCents: spec.unitPriceCents }], durationMonths, billing, discountBps: 2000, markupBps });
+  const offerId = newId("off");
+  const partner = fixture.partners[spec.partnerIndex]!;
+  const offer = {
+    id: offerId,
+    authorizationId: fixture.authIds[spec.partnerIndex]!,
+    productId: fixture.productId,
+    partnerAccountId: partner,
+    isvAccountId: fixture.isv,
+    customerAccountId: spec.customerAccountId,
+    name: `Fixture offer ${offerId}`,
+    status: "accepted" as const,
+    currency: "USD",
+    durationMonths,
+    billing,
+    discountBps: 2000,
+    markupBps,
+    feeBps: price.feeBps,
+    listCentsPerMonth: price.listPerMonthCents,
+    wholesaleCentsPerMonth: price.wholesalePerMonthCents,
+    customerCentsPerMonth: price.customerPerMonthCents,
+    expiresAt: startsAt,
+    extendedAt: startsAt,
+    acceptedAt: startsAt,
+    createdAt: startsAt,
+    updatedAt: startsAt,
+  };
+  const agreement: FixtureAgreement = {
+    id: newId("agr"),
+    customerAccountId: spec.customerAccountId,
+    partnerAccountId: partner,
+    isvAccountId: fixture.isv,
+    billing,
+    durationMonths,
+    startsAt,
+    listCentsPerMonth: price.listPerMonthCents,
+    wholesaleCentsPerMonth: price.wholesalePerMonthCents,
+    customerCentsPerMonth: price.customerPerMonthCents,
+    feeBps: price.feeBps,
+    discountBps: 2000,
+    additionalDiscountBps: 0,
+    markupBps,
+  };
+  const row = {
+    id: agreement.id,
+    offerId,
+    customerAccountId: spec.customerAccountId,
+    partnerAccountId: partner,
+    isvAccountId: fixture.isv,
+    productId: fixture.productId,
+    status: "active" as const,
+    billing,
+    durationMonths,
+    currency: "USD",
+    feeBps: price.feeBps,
+    listCentsPerMonth: price.listPerMonthCents,
+    wholesaleCentsPerMonth: price.wholesalePerMonthCents,
+    customerCentsPerMonth: price.customerPerMonthCents,
+    startsAt,
+    endsAt: addMonthsUtc(startsAt, durationMonths),
+    createdAt: startsAt,
+  };
+  return { offer, agreement, row };
+}
+
+/** An offer accepted at `spec.startsAt`: adds the offer and agreement to the fixture (and the database). */
+export async function addFixtureAgreement(db: Db, fixture: BillingFixture, spec: AgreementSpec): Promise<FixtureAgreement> {
+  const { offer, agreement, row } = agreementRows(fixture, spec);
+  await db.transaction(async (tx) => {
+    await tx.insert(privateOffers).values(offer);
+    await tx.insert(agreements).values(row);
+  });
+  fixture.agreements.push(agreement);
+  return agreement;
 }
 
 /** The charges one clean run of `period` must create, keyed by agreement id. */

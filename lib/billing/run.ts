@@ -14,7 +14,7 @@
 // - Periods in order: a period can be billed once it has begun, never before.
 // Rows are written through the dialect's bulk path (prepared statements on
 // SQLite, unnest arrays on PostgreSQL).
-import { and, asc, eq, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { builtDialect, forUpdate, insertMany, lockKeys } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
@@ -131,53 +131,57 @@ export async function runBilling(db: Db, period: string, options: BillingOptions
   const claim = options.claim ?? (await claimRun(db, { kind: "billing", scope: period, period, trigger: options.trigger ?? "cli", at, leaseMs: options.leaseMs }));
   const { lease, run } = claim;
   const counters: Counters = Object.fromEntries(COUNTERS.map((k) => [k, run.summary?.[k] ?? 0])) as Counters;
-  let cursor = run.cursor ?? "";
+  // A run taken over resumes after its cursor, then wraps around to the start:
+  // agreements accepted while it was dead may have ids below the cursor.
+  const resumeFrom = run.cursor ?? "";
+  const ranges: { after: string; upTo: string | null }[] = resumeFrom ? [{ after: resumeFrom, upTo: null }, { after: "", upTo: resumeFrom }] : [{ after: "", upTo: null }];
   let done = run.done;
   let chunks = 0;
   try {
     return await withHeartbeat(db, lease, async () => {
-      const [{ remaining } = { remaining: 0 }] = await db
-        .select({ remaining: countAll() })
-        .from(agreements)
-        .where(and(dueFilter(period), gt(agreements.id, cursor)));
+      // Everything still due, wherever it sits: charged agreements drop out of the filter.
+      const [{ remaining } = { remaining: 0 }] = await db.select({ remaining: countAll() }).from(agreements).where(dueFilter(period));
       const total = done + remaining;
       await db.transaction((tx) => fence(tx, lease, { total }));
-      for (;;) {
-        const candidates = await db
-          .select({ agreement: agreements, discountBps: privateOffers.discountBps, additionalDiscountBps: privateOffers.additionalDiscountBps, markupBps: privateOffers.markupBps })
-          .from(agreements)
-          .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
-          .where(and(dueFilter(period), gt(agreements.id, cursor)))
-          .orderBy(asc(agreements.id))
-          .limit(chunkSize);
-        if (candidates.length === 0) break;
-        const due = candidates.filter((c) => contractMonthDue(c.agreement, period) !== null);
-        await options.hooks?.beforeChunk?.(due.map((d) => d.agreement.id));
-        const nextCursor = candidates[candidates.length - 1]!.agreement.id;
-        const started = performance.now();
-        await db.transaction(async (tx) => {
-          const result = due.length ? await billChunk(tx, period, due, at, options.hooks) : null;
-          const next = { ...counters };
-          if (result) {
-            next.agreementsDue += due.length;
-            next.chargesCreated += result.created;
-            next.chargesAlreadyThere += due.length - result.created;
-            next.billsCreated += result.billsCreated;
-            next.supplementaryBills += result.supplementaryBills;
-            next.chargesOnSupplementary += result.chargesOnSupplementary;
-            next.billedCents += result.billedCents;
-          }
-          // Progress, cursor and figures commit with the chunk, or not at all.
-          await fence(tx, lease, { done: Math.min(done + candidates.length, total), cursor: nextCursor, summary: next });
-          Object.assign(counters, next);
-        });
-        cursor = nextCursor;
-        done = Math.min(done + candidates.length, total);
-        options.onProgress?.(done, total);
-        chunks++;
-        if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) throw new SimulatedDeath();
-        if (candidates.length < chunkSize) break;
-        if (yieldRatio > 0) await sleep(Math.min(200, (performance.now() - started) * yieldRatio));
+      for (const range of ranges) {
+        let cursor = range.after;
+        for (;;) {
+          const candidates = await db
+            .select({ agreement: agreements, discountBps: privateOffers.discountBps, additionalDiscountBps: privateOffers.additionalDiscountBps, markupBps: privateOffers.markupBps })
+            .from(agreements)
+            .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+            .where(and(dueFilter(period), gt(agreements.id, cursor), range.upTo === null ? undefined : lte(agreements.id, range.upTo)))
+            .orderBy(asc(agreements.id))
+            .limit(chunkSize);
+          if (candidates.length === 0) break;
+          const due = candidates.filter((c) => contractMonthDue(c.agreement, period) !== null);
+          await options.hooks?.beforeChunk?.(due.map((d) => d.agreement.id));
+          const nextCursor = candidates[candidates.length - 1]!.agreement.id;
+          const started = performance.now();
+          await db.transaction(async (tx) => {
+            const result = due.length ? await billChunk(tx, period, due, at, options.hooks) : null;
+            const next = { ...counters };
+            if (result) {
+              next.agreementsDue += due.length;
+              next.chargesCreated += result.created;
+              next.chargesAlreadyThere += due.length - result.created;
+              next.billsCreated += result.billsCreated;
+              next.supplementaryBills += result.supplementaryBills;
+              next.chargesOnSupplementary += result.chargesOnSupplementary;
+              next.billedCents += result.billedCents;
+            }
+            // Progress, cursor and figures commit with the chunk, or not at all.
+            await fence(tx, lease, { done: Math.min(done + candidates.length, total), cursor: range.upTo === null ? nextCursor : resumeFrom, summary: next });
+            Object.assign(counters, next);
+          });
+          cursor = nextCursor;
+          done = Math.min(done + candidates.length, total);
+          options.onProgress?.(done, total);
+          chunks++;
+          if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) throw new SimulatedDeath();
+          if (candidates.length < chunkSize) break;
+          if (yieldRatio > 0) await sleep(Math.min(200, (performance.now() - started) * yieldRatio));
+        }
       }
       const summary: BillingSummary = { runId: lease.runId, period, ...counters, ...(await periodTotals(db, period)), takeovers: run.takeovers };
       const { runId: _runId, period: _period, ...figures } = summary;

@@ -29,7 +29,7 @@ export function defaultLeaseMs(): number {
 
 export function runState(run: Pick<JobRun, "status" | "leaseExpiresAt">, wallNow: number = Date.now()): RunState {
   if (run.status !== "running") return run.status;
-  return run.leaseExpiresAt && run.leaseExpiresAt.getTime() >= wallNow ? "running" : "interrupted";
+  return run.leaseExpiresAt && run.leaseExpiresAt.getTime() > wallNow ? "running" : "interrupted";
 }
 
 /** A lease this process holds on a run. */

@@ -12,13 +12,16 @@ import { and, eq, lte, min } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { agreements, jobRuns, scheduledJobs } from "@/db/schema";
 import { SCHEDULED_JOBS, type ScheduledJobName } from "@/db/enums";
-import { periodFromIndex, periodIndex, periodOfDate } from "@/lib/billing/periods";
+import { periodEnd, periodFromIndex, periodIndex, periodOfDate } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { now } from "@/lib/clock";
 import { formatMoney } from "@/lib/money";
 import { claimRun, RunBusy, runState } from "@/lib/jobs/lease";
 import { runSweep } from "@/lib/jobs/sweep";
+
+/** How long after a month ends a completed run counts as its final one. */
+const SETTLE_MS = 3_600_000;
 
 export const DEFAULT_CRONS: Record<ScheduledJobName, string> = {
   billing: "0 2 * * *",
@@ -109,8 +112,10 @@ async function scheduledBilling(db: Db, at: Date, state: Record<string, string> 
       created += summary.chargesCreated;
       cents += summary.billedCents;
       if (summary.supplementaryBills) notes.push(`${summary.supplementaryBills} supplementary bill(s) for ${period}`);
-      // A month is fully billed once a run after its end completed.
-      if (contiguous && index < current) billedThrough = period;
+      // A month is fully billed once a run that began well after its end completed
+      // (an acceptance committing at midnight is not missed).
+      if (contiguous && index < current && at.getTime() - periodEnd(period).getTime() >= SETTLE_MS) billedThrough = period;
+      else contiguous = false;
     } catch (error) {
       if (!(error instanceof RunBusy)) throw error;
       contiguous = false;
