@@ -4,10 +4,20 @@ import { randomBytes, randomInt } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
+// Random bytes are drawn 20 at a time from a pool refilled 8 KB at a time: one
+// system call per ~400 ids instead of one per id (billing makes ~6 ids a charge).
+const POOL_SIZE = 8192;
+let pool = Buffer.alloc(0);
+let offset = POOL_SIZE;
+
 export function newId(prefix: string): string {
-  const bytes = randomBytes(20);
+  if (offset + 20 > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
   let out = "";
-  for (const byte of bytes) out += ALPHABET[byte & 31];
+  for (let i = offset; i < offset + 20; i++) out += ALPHABET[pool[i]! & 31];
+  offset += 20;
   return `${prefix}_${out}`;
 }
 
