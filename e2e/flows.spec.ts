@@ -185,7 +185,7 @@ test("a rep bills the month and watches progress; the customer pays; the rep dis
 
   const customer = await as(browser, "customer@demo.example");
   await customer.goto("/buyer/bills");
-  await customer.getByRole("link", { name: period }).click();
+  await customer.getByTestId("bill-row").filter({ hasText: period }).getByRole("link").first().click();
   await customer.waitForURL(/\/buyer\/bills\/bill_/);
   const line = customer.getByTestId("bill-line").filter({ hasText: "Contoso Analytics Platform" });
   await expect(line).toContainText("Contoso Data Systems");
@@ -197,7 +197,14 @@ test("a rep bills the month and watches progress; the customer pays; the rep dis
   await expect(customer.getByText("Paid", { exact: true })).toBeVisible();
   await expect(customer.getByText(/Paid \$[\d,.]+ on \d{4}-\d{2}-\d{2} in the portal\./)).toBeVisible();
 
+  // Before the run, the rep sees who has money waiting, how much, and when it will be paid.
   await rep.goto("/marketplace/disbursements");
+  const today = new Date().toISOString().slice(0, 10);
+  const contoso = rep.getByTestId("seller-waiting").filter({ hasText: "Contoso Data Systems" });
+  await expect(contoso).toContainText("$7,720.00");
+  await expect(contoso).toContainText("daily");
+  await expect(contoso).toContainText(today);
+  await expect(rep.getByTestId("seller-waiting").filter({ hasText: "Blue Harbor Consulting" })).toContainText("$800.00");
   await rep.getByRole("button", { name: "Run disbursements" }).click();
   await rep.getByRole("button", { name: "Run disbursements" }).last().click();
   await expect(rep.getByTestId("run-summary")).toContainText("paid out");
@@ -211,4 +218,30 @@ test("a rep bills the month and watches progress; the customer pays; the rep dis
   const partner = await as(browser, "partner@demo.example");
   await partner.goto("/partner/money");
   await expect(partner.getByTestId("disbursement-amount").filter({ hasText: /^\$800\.00$/ })).toHaveCount(3);
+});
+
+test("sellers open a payout's remittance advice: the vendor sees the partner as the buyer, never the customer", async ({ browser }) => {
+  const vendor = await as(browser, "isv2@demo.example");
+  await vendor.goto("/vendor/money");
+  await vendor.getByTestId("disbursement").first().getByRole("link").click();
+  await vendor.waitForURL(/\/vendor\/money\/payouts\/dsb_/);
+  await expect(vendor.getByRole("heading", { name: /^Payout TRC\d{16}$/ })).toBeVisible();
+  const line = vendor.getByTestId("remittance-line").first();
+  await expect(line).toContainText("Contoso Analytics Platform");
+  await expect(line).toContainText("Blue Harbor Consulting");
+  await expect(line).toContainText("$7,720.00");
+  await expect(line).toContainText(/B-\d{6}-851347962018-1/);
+  expect(await vendor.locator("main").innerText()).not.toMatch(/Acme Retail|\$8,800\.00/);
+
+  const partner = await as(browser, "partner@demo.example");
+  await partner.goto("/partner/money");
+  await partner.getByTestId("disbursement").first().getByRole("link").click();
+  await partner.waitForURL(/\/partner\/money\/payouts\/dsb_/);
+  const partnerLine = partner.getByTestId("remittance-line").filter({ hasText: "Contoso Analytics Platform" }).first();
+  await expect(partnerLine).toContainText("Acme Retail");
+  await expect(partnerLine).toContainText("Partner margin");
+  // Another seller's payout is not found.
+  const foreign = vendor.url().split("/").pop()!;
+  const response = await partner.goto(`/partner/money/payouts/${foreign}`);
+  expect(response?.status()).toBe(404);
 });

@@ -7,6 +7,7 @@
 // the PostgreSQL runs are reported as SKIPPED, loudly, and in CI that fails.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -65,6 +66,18 @@ function vitestStep(name, project, dialect) {
   };
 }
 
+/** A port nothing listens on right now (the suite must not depend on fixed ports being free). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 function e2eStep(dialect) {
   const name = `e2e · ${dialect === "pg" ? "PostgreSQL" : "SQLite"}`;
   const file = path.join(resultsDir, `e2e-${dialect}.json`);
@@ -73,10 +86,10 @@ function e2eStep(dialect) {
     group: "e2e",
     needsPg: dialect === "pg",
     run: async () => {
-      const port = dialect === "pg" ? 3102 : 3101;
-      let databaseUrl = `file:./data/e2e-${port}.db`;
-      if (dialect === "pg") databaseUrl = await freshPgDatabase(`cppo_e2e_${port}`);
-      else for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.join(root, `data/e2e-${port}.db${suffix}`), { force: true });
+      const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
+      let databaseUrl = `file:./data/e2e-${dialect}.db`;
+      if (dialect === "pg") databaseUrl = await freshPgDatabase(`cppo_e2e_${dialect}`);
+      else for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.join(root, `data/e2e-${dialect}.db${suffix}`), { force: true });
       const status = spawnSync(bin("playwright"), ["test"], {
         cwd: root,
         stdio: "inherit",
