@@ -11,7 +11,8 @@ import pg from "pg";
 import { DEMO_PASSWORD } from "../lib/demo";
 import { dialect } from "./helpers";
 
-const root = path.resolve(import.meta.dirname, "..");
+// Playwright runs from the repository root.
+const root = process.cwd();
 const AGREEMENTS = 20_000;
 const LEASE_MS = 3000;
 

@@ -2,7 +2,7 @@
 // `make <url> <agreements>` builds a marketplace and a rep to sign in as;
 // `check <url> <period>` prints what the period holds against a clean run's
 // figures, and every money invariant. Run with tsx and the dialect's tsconfig.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { openDatabase } from "@/db/dialect/client";
 import { ensureReferenceData } from "@/db/seed";
 import { agreements, charges, jobRuns } from "@/db/schema";
@@ -35,7 +35,7 @@ async function main() {
       const [due] = await db
         .select({ n: sql`count(*)`.mapWith(Number), cents: sql`coalesce(sum(${agreements.customerCentsPerMonth}), 0)`.mapWith(Number) })
         .from(agreements)
-        .where(sql`${agreements.startsAt} >= ${periodStart(period)} and ${agreements.startsAt} < ${periodEnd(period)}`);
+        .where(and(gte(agreements.startsAt, periodStart(period)), lt(agreements.startsAt, periodEnd(period))));
       const [billed] = await db
         .select({ n: sql`count(*)`.mapWith(Number), cents: sql`coalesce(sum(${charges.customerCents}), 0)`.mapWith(Number) })
         .from(charges)

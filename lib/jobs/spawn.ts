@@ -23,9 +23,11 @@ export function jobArguments(command: JobCommand): string[] {
 export function spawnJob(command: JobCommand): Promise<number | null> {
   const root = process.cwd();
   const tsconfig = builtDialect === "pg" ? "tsconfig.pg.json" : "tsconfig.json";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib", "cli", "tasks.ts"), ...jobArguments(command)], {
+  // The paths name source files for the child's own loader; the bundler must not trace them.
+  const entry = path.join(/*turbopackIgnore: true*/ root, "lib", "cli", "tasks.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...jobArguments(command)], {
     cwd: root,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, tsconfig), DB_DIALECT: builtDialect },
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(/*turbopackIgnore: true*/ root, tsconfig), DB_DIALECT: builtDialect },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve) => {
