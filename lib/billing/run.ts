@@ -37,7 +37,7 @@ export const NET_DAYS = 30;
  * write lock, so chunks stay small enough (~20–40 ms) that the portal's own
  * writes never wait long behind a run; PostgreSQL locks rows, so chunks can be larger.
  */
-export const DEFAULT_CHUNK = builtDialect === "sqlite" ? 250 : 1000;
+export const DEFAULT_CHUNK = builtDialect === "sqlite" ? 100 : 1000;
 const UPDATE_BATCH = 400;
 
 /** Every figure a run reports; kept in the run's row, so a run taken over reports the whole of it. */

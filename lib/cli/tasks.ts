@@ -186,6 +186,11 @@ async function scheduler(argv: string[]) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "bench") {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" } } });
+    if (positionals[0] === "cycle") {
+      const { benchCycle } = await import("@/lib/cli/bench-cycle");
+      return benchCycle({ agreements: Number(values.agreements ?? 60_000), seconds: Number(values.seconds ?? 10), connections: 50 });
+    }
     const { runBench } = await import("@/lib/cli/bench");
     return runBench();
   }
