@@ -115,7 +115,8 @@ describe(`bills close atomically on ${dialect}`, () => {
     expect(await moneyViolations(db)).toEqual([]);
   });
 
-  it.runIf(dialect === "pg")("holds under the issue's repro: a bill row locked in another session, paid, while a chunk waits", async () => {
+  // PostgreSQL only: the repro holds a row lock from another session, which SQLite's single writer has no equivalent of.
+  if (dialect === "pg") it("holds under the issue's repro: a bill row locked in another session, paid, while a chunk waits", async () => {
     const t = await fresh();
     const db = t.handle.db;
     const fixture = await createBillingFixture(db, { customers: 1, period: "2020-01" });

@@ -202,6 +202,20 @@ describe(`responding to an invitation on ${dialect}`, () => {
     expect(await statusOf(result.data.invitationId)).toBe("pending");
   });
 
+  it("lists an invitation past its accept-by as expired before any sweep records it (pages never write)", async () => {
+    const id = await send({ expiresOn: tomorrow() });
+    setClock(new Date(Date.now() + 3 * 86_400_000));
+    try {
+      const filtered = async (status: string) =>
+        (await listReceivedInvitations(db, partner.accountId, parseTableParams(RECEIVED_TABLE, { status }))).rows.map((r) => r.id);
+      expect(await filtered("expired")).toContain(id);
+      expect(await filtered("pending")).not.toContain(id);
+      expect(await statusOf(id)).toBe("pending");
+    } finally {
+      setClock(null);
+    }
+  });
+
   it("enforces expiry at the moment of acceptance, to the millisecond, without a sweep", async () => {
     const id = await send({ expiresOn: tomorrow() });
     const expiresAt = new Date(`${tomorrow()}T23:59:59.999Z`);

@@ -1,6 +1,6 @@
 // Reads of invitations and authorizations, each scoped to the asking account.
 import "server-only";
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -24,9 +24,22 @@ function searchFilter(q: string): SQL | undefined {
   return or(containsInsensitive(counterparty.name, q), id ? eq(counterparty.id, id) : undefined);
 }
 
-function statusFilter(statuses: string[] | undefined): SQL | undefined {
+/**
+ * Filters on the status as of now (lib/invitations/state.ts): a pending
+ * invitation past its accept-by is expired even before the sweep records it,
+ * so lists never wait for a write.
+ */
+function statusFilter(statuses: string[] | undefined, at: Date): SQL | undefined {
   const valid = (statuses ?? []).filter((s): s is AuthorizationStatus => (AUTHORIZATION_STATUSES as readonly string[]).includes(s));
-  return valid.length ? inArray(resaleAuthorizations.status, valid) : undefined;
+  if (!valid.length) return undefined;
+  const stored = valid.filter((s) => s !== "pending" && s !== "expired");
+  return or(
+    stored.length ? inArray(resaleAuthorizations.status, stored) : undefined,
+    valid.includes("pending") ? and(eq(resaleAuthorizations.status, "pending"), gt(resaleAuthorizations.expiresAt, at)) : undefined,
+    valid.includes("expired")
+      ? or(eq(resaleAuthorizations.status, "expired"), and(eq(resaleAuthorizations.status, "pending"), lte(resaleAuthorizations.expiresAt, at)))
+      : undefined,
+  );
 }
 
 async function productNamesFor(db: Db, ids: string[]) {
@@ -50,7 +63,7 @@ async function listInvitations(
 ): Promise<{ rows: InvitationRow[]; total: number }> {
   const own = side === "isv" ? eq(resaleAuthorizations.isvAccountId, accountId) : eq(resaleAuthorizations.partnerAccountId, accountId);
   const otherId = side === "isv" ? resaleAuthorizations.partnerAccountId : resaleAuthorizations.isvAccountId;
-  const where = and(own, statusFilter(params.filters.status), searchFilter(params.q));
+  const where = and(own, statusFilter(params.filters.status, now()), searchFilter(params.q));
   const direction = params.sort.desc ? desc : asc;
   const order: SQL[] = (() => {
     switch (params.sort.id) {

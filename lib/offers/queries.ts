@@ -1,7 +1,7 @@
 // Reads of offers, each scoped to the asking account and trimmed to what that
 // role may see: the customer never gets wholesale, discount or markup.
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -33,12 +33,23 @@ function frozenPerPeriod(o: { billing: "upfront" | "monthly"; durationMonths: nu
   }).customerPerPeriodCents;
 }
 
+/** Filters on the status as of now: an extended offer past its accept-by is expired before the sweep records it. */
+function offerStatusFilter(statuses: OfferStatus[], at: Date): SQL | undefined {
+  if (!statuses.length) return undefined;
+  const stored = statuses.filter((s) => s !== "extended" && s !== "expired");
+  return or(
+    stored.length ? inArray(privateOffers.status, stored) : undefined,
+    statuses.includes("extended") ? and(eq(privateOffers.status, "extended"), gt(privateOffers.expiresAt, at)) : undefined,
+    statuses.includes("expired") ? or(eq(privateOffers.status, "expired"), and(eq(privateOffers.status, "extended"), lte(privateOffers.expiresAt, at))) : undefined,
+  );
+}
+
 export async function listPartnerOffers(db: Db, partnerAccountId: string, params: TableParams<string, "status">) {
   const statuses = (params.filters.status ?? []).filter((s): s is OfferStatus => (OFFER_STATUSES as readonly string[]).includes(s));
   const id = parseAccountId(params.q);
   const where = and(
     eq(privateOffers.partnerAccountId, partnerAccountId),
-    statuses.length ? inArray(privateOffers.status, statuses) : undefined,
+    offerStatusFilter(statuses, now()),
     params.q ? or(containsInsensitive(privateOffers.name, params.q), containsInsensitive(customer.name, params.q), id ? eq(customer.id, id) : undefined) : undefined,
   );
   const direction = params.sort.desc ? desc : asc;

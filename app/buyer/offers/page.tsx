@@ -8,13 +8,11 @@ import { requirePermission } from "@/lib/auth/guard";
 import { dayOf } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { openOffersForCustomer } from "@/lib/offers/queries";
-import { sweepExpiredOffers } from "@/lib/offers/service";
 
 export const metadata: Metadata = { title: "Offers for you" };
 
 export default async function OffersForYouPage() {
   const user = await requirePermission("offer.view");
-  await sweepExpiredOffers(getDb());
   const offers = await openOffersForCustomer(getDb(), user.accountId);
   return (
     <>

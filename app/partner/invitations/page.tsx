@@ -6,7 +6,6 @@ import { formatAccountId } from "@/lib/account-id";
 import { requirePermission } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
 import { listReceivedInvitations } from "@/lib/invitations/queries";
-import { sweepExpiredInvitations } from "@/lib/invitations/service";
 import { RECEIVED_TABLE } from "@/lib/invitations/table";
 import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 
@@ -14,7 +13,6 @@ export const metadata: Metadata = { title: "Invitations" };
 
 export default async function PartnerInvitationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePermission("invitation.respond");
-  await sweepExpiredInvitations(getDb());
   const params = parseTableParams(RECEIVED_TABLE, await searchParams);
   const { rows, total } = await listReceivedInvitations(getDb(), user.accountId, params);
   return (

@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { listPartnerOffers } from "@/lib/offers/queries";
-import { sweepExpiredOffers } from "@/lib/offers/service";
 import { PARTNER_OFFERS_TABLE } from "@/lib/offers/table";
 import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 import { OffersTable } from "./offers-table";
@@ -14,7 +13,6 @@ export const metadata: Metadata = { title: "Private offers" };
 
 export default async function PartnerOffersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePermission("offer.manage");
-  await sweepExpiredOffers(getDb());
   const params = parseTableParams(PARTNER_OFFERS_TABLE, await searchParams);
   const { rows, total } = await listPartnerOffers(getDb(), user.accountId, params);
   return (

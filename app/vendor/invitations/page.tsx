@@ -7,7 +7,6 @@ import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
 import { listSentInvitations } from "@/lib/invitations/queries";
-import { sweepExpiredInvitations } from "@/lib/invitations/service";
 import { SENT_TABLE } from "@/lib/invitations/table";
 import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 
@@ -15,7 +14,6 @@ export const metadata: Metadata = { title: "Invitations" };
 
 export default async function VendorInvitationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePermission("invitation.send");
-  await sweepExpiredInvitations(getDb());
   const params = parseTableParams(SENT_TABLE, await searchParams);
   const { rows, total } = await listSentInvitations(getDb(), user.accountId, params);
   return (
