@@ -9,6 +9,23 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["better-sqlite3", "pg"],
   poweredByHeader: false,
+  // Fixed security headers on every response (the nonce-based CSP is set per request in proxy.ts).
+  async headers() {
+    const https = (process.env.AUTH_URL ?? "").startsWith("https://");
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+        ],
+      },
+    ];
+  },
   turbopack: {
     resolveAlias: {
       "@/db/dialect/core": `./db/dialect/${dialect}/core.ts`,

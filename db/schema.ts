@@ -73,6 +73,8 @@ export const users = table(
     passwordHash: str("password_hash").notNull(),
     role: str("role", { enum: ROLES }).notNull(),
     disabledAt: timestamp("disabled_at"),
+    /** Every session carries the version it was issued under; signing out, a new password or disabling bumps it and ends them all. */
+    sessionVersion: int("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_account_idx").on(t.accountId)],
@@ -89,6 +91,16 @@ export const signInAttempts = table(
   },
   (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
 );
+
+/**
+ * Attempt counters for throttling (sign-in, sign-up), one row per key such as
+ * "signin:acct-ip:<email>|<address>", counted atomically in a fixed window.
+ */
+export const throttleCounters = table("throttle_counters", {
+  key: str("key").primaryKey(),
+  windowStart: timestamp("window_start").notNull(),
+  count: int("count").notNull(),
+});
 
 /** Seller registration of an ISV or partner account: profile, banking, tax. */
 export const sellerRegistrations = table("seller_registrations", {
@@ -183,6 +195,8 @@ export const resaleAuthorizations = table(
     use: str("use", { enum: AUTHORIZATION_USES }).notNull(),
     buyerAccountId: str("buyer_account_id").references(() => accounts.id),
     offersExtended: int("offers_extended").notNull().default(0),
+    /** The sender's request key: the same send repeated makes one invitation. */
+    requestKey: str("request_key"),
     declineReason: str("decline_reason"),
     respondedAt: timestamp("responded_at"),
     revokedAt: timestamp("revoked_at"),
@@ -193,6 +207,7 @@ export const resaleAuthorizations = table(
     check("resale_authorizations_uses_nonneg", sql`${t.offersExtended} >= 0`),
     index("resale_authorizations_partner_idx").on(t.partnerAccountId, t.status),
     index("resale_authorizations_isv_idx").on(t.isvAccountId, t.status),
+    uniqueIndex("resale_authorizations_request_uq").on(t.isvAccountId, t.requestKey),
   ],
 );
 

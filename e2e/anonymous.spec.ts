@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_ACCOUNTS, DEMO_USERS } from "../lib/demo";
 import { areaForRole } from "../lib/auth/permissions";
 import { formatAccountId } from "../lib/account-id";
@@ -99,4 +99,57 @@ test("a new partner signs up and lands in its area with a fresh account id", asy
   await page.getByLabel("Repeat password").fill("another-password-9");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.locator("#email-error")).toHaveText("An account with this email already exists. Sign in instead.");
+});
+
+test("every page answers with the security headers and a nonce-based policy its scripts run under", async ({ page, request }) => {
+  const response = await request.get("/sign-in");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  // A fresh nonce per response.
+  const again = (await request.get("/sign-in")).headers()["content-security-policy"];
+  expect(again).not.toBe(headers["content-security-policy"]);
+  // The page's own scripts run under it (the fixture fails the test on any violation): the form hydrates and validates.
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Email is required")).toBeVisible();
+  expect((await request.get("/api/health")).headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("a forged X-Forwarded-For does not get around the sign-in limit", async ({ request }) => {
+  // The demo's partner2: wrong passwords from "different" addresses the client made up.
+  const attempt = async (i: number) => {
+    const csrf = await request.get("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers: { "x-forwarded-for": `203.0.113.${i}` },
+      form: { email: "partner2@demo.example", password: `wrong-password-${i}`, csrfToken, callbackUrl: "/" },
+      maxRedirects: 0,
+    });
+    return response.headers()["location"] ?? "";
+  };
+  for (let i = 1; i <= 5; i++) expect(await attempt(i)).toContain("error=CredentialsSignin");
+  expect(await attempt(6)).toContain("code=rate_limited");
+});
+
+test("signing out ends the session on the server: the old cookie opens nothing", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "customer4@demo.example");
+  await expect(page).toHaveURL(/\/buyer$/);
+  const cookies = await context.cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  // Someone who kept the cookie replays it.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const stolen = await replay.newPage();
+  await stolen.goto("/buyer");
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await context.close();
+  await replay.close();
 });

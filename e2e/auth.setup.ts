@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { dialect, signIn } from "./helpers";
 
 const ROLE_USERS = {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNotFound } from "./helpers";
 import { otherAreas } from "./roles";
 

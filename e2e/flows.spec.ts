@@ -1,5 +1,6 @@
 // Multi-user stories, each signing in as it goes.
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 async function as(browser: Browser, email: string) {
@@ -83,7 +84,7 @@ test("an unregistered partner is blocked, completes the wizard, accepts, and see
   const unread = Number(await vendor.getByTestId("unread-count").textContent());
   expect(unread).toBeGreaterThan(0);
   await vendor.goto("/vendor/notifications");
-  await vendor.getByText(/accepted your invitation/).first().click();
+  await vendor.getByRole("button", { name: /accepted your invitation/ }).first().click();
   await expect(vendor).toHaveURL(/\/vendor\/invitations\/inv_/);
   await expect(vendor.getByText("Accepted", { exact: true })).toBeVisible();
   if (unread === 1) await expect(vendor.getByTestId("unread-count")).toHaveCount(0);

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
 import { DEMO_PASSWORD } from "../lib/demo";
 
 export const dialect = (process.env.E2E_DATABASE_URL ?? "").startsWith("postgres") ? "pg" : "sqlite";

@@ -47,3 +47,39 @@ describe("plain text", () => {
     expect(field.safeParse("شركة").success).toBe(true);
   });
 });
+
+describe("the input policy", () => {
+  it("keeps one-line text to one line, and lets paragraphs keep theirs", async () => {
+    const { singleLine, multiLine } = await import("@/lib/validation");
+    const name = singleLine("Name");
+    for (const bad of ["Acme\r\nBcc: x", "Acme\nCorp", "A\tB", "A\u0000", "A\u2028B", "A\u00ADB", "\uD800x"]) expect(name.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    const terms = multiLine("Terms", { max: 50 });
+    expect(terms.parse("Net 30.\r\nNo resale.\tNone.")).toBe("Net 30.\nNo resale.\tNone.");
+    for (const bad of ["Net\u0000", "a\u202Eb", "\u200B", "x".repeat(51), 42]) expect(terms.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    expect(terms.safeParse("x".repeat(2_000_000)).error?.issues[0]?.message).toBe("Terms must be at most 50 characters");
+  });
+
+  it("parses whole numbers strictly: digits, or a safe integer", async () => {
+    const { wholeNumber } = await import("@/lib/validation");
+    const months = wholeNumber("Months", { min: 1, max: 60 });
+    expect(months.parse("12")).toBe(12);
+    expect(months.parse(" 7 ")).toBe(7);
+    expect(months.parse(31)).toBe(31);
+    for (const bad of ["0x1F", "1e1", "12.0", "1,2", "", " ", "-1", "+3", "٣", true, null, undefined, NaN, Infinity, 2.5, 61, 0, "61", [12], { n: 12 }, 2 ** 60]) {
+      expect(months.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it("parses calendar dates strictly, never throwing", async () => {
+    const { dateOnly, isCalendarDate } = await import("@/lib/validation");
+    const date = dateOnly("Accept-by date");
+    expect(date.parse("2028-02-29")).toBe("2028-02-29");
+    for (const bad of ["2027-02-29", "2027-02-31", "2026-13-01", "2026-00-10", "2026-4-1", "31/12/2026", "", "tomorrow", 20261231, null, "2026-12-31T00:00:00Z"]) {
+      expect(() => date.safeParse(bad)).not.toThrow();
+      expect(date.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(date.safeParse("").error?.issues[0]?.message).toBe("Accept-by date is required");
+    expect(isCalendarDate("2100-02-29")).toBe(false);
+    expect(isCalendarDate("2000-02-29")).toBe(true);
+  });
+});

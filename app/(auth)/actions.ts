@@ -7,7 +7,9 @@ import { users } from "@/db/schema";
 import { signUp } from "@/lib/accounts/accounts";
 import { signInSchema, signUpSchema } from "@/lib/accounts/validations";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { requestAddress } from "@/lib/auth/guard";
+import { currentUser, requestAddress } from "@/lib/auth/guard";
+import { actorOf } from "@/lib/auth/authorize";
+import { signOutEverywhere } from "@/lib/accounts/sessions";
 import { areaForRole } from "@/lib/auth/permissions";
 import { fail, fieldErrorsOf, INVALID_INPUT, type ActionResult } from "@/lib/result";
 
@@ -57,6 +59,9 @@ export async function signUpAction(raw: unknown): Promise<ActionResult> {
   redirect(`/${areaForRole(result.data.role).slug}?welcome=1`);
 }
 
+/** Ends every session of the user on the server (the cookie alone would stay valid until it expires), then this one. */
 export async function signOutAction(): Promise<void> {
+  const user = await currentUser();
+  if (user) await signOutEverywhere(getDb(), actorOf(user), user.id);
   await signOut({ redirectTo: "/sign-in" });
 }

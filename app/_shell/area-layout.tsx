@@ -16,6 +16,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/vendor/money", label: "Money" },
     { href: "/vendor/registration", label: "Seller registration" },
     { href: "/vendor/notifications", label: "Notifications" },
+    { href: "/vendor/account", label: "Account" },
   ],
   partner: [
     { href: "/partner", label: "Home", exact: true },
@@ -26,6 +27,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/partner/money", label: "Money" },
     { href: "/partner/registration", label: "Seller registration" },
     { href: "/partner/notifications", label: "Notifications" },
+    { href: "/partner/account", label: "Account" },
   ],
   buyer: [
     { href: "/buyer", label: "Home", exact: true },
@@ -33,6 +35,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/buyer/subscriptions", label: "Subscriptions" },
     { href: "/buyer/bills", label: "Bills" },
     { href: "/buyer/notifications", label: "Notifications" },
+    { href: "/buyer/account", label: "Account" },
   ],
   marketplace: [
     { href: "/marketplace", label: "Home", exact: true },
@@ -43,6 +46,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/marketplace/ledger", label: "Trial balance" },
     { href: "/marketplace/fees", label: "Listing fees" },
     { href: "/marketplace/notifications", label: "Notifications" },
+    { href: "/marketplace/account", label: "Account" },
   ],
 };
 

@@ -25,8 +25,9 @@ export async function NotificationsPage({ base, page: rawPage }: { base: string;
         <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white">
           {rows.map((n) => (
             <li key={n.id}>
-              {/* A plain link: opening marks the item read, so it must not be prefetched. */}
-              <a href={`/api/notifications/${n.id}/open`} className="flex gap-3 px-4 py-3 hover:bg-slate-50" data-unread={n.readAt ? undefined : "true"}>
+              {/* Opening marks the item read: a POST, never a link that a prefetch or a crawler could follow. */}
+              <form method="post" action={`/api/notifications/${n.id}/open`}>
+              <button type="submit" className="flex w-full cursor-pointer gap-3 px-4 py-3 text-left hover:bg-slate-50" data-unread={n.readAt ? undefined : "true"}>
                 <span aria-hidden className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", n.readAt ? "bg-transparent" : "bg-brand-500")} />
                 <span className="grid gap-0.5">
                   <span className={cn("text-sm", !n.readAt && "font-semibold")}>
@@ -36,7 +37,8 @@ export async function NotificationsPage({ base, page: rawPage }: { base: string;
                   <span className="text-sm text-muted">{n.body}</span>
                   <span className="text-xs text-muted">{n.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
                 </span>
-              </a>
+              </button>
+              </form>
             </li>
           ))}
         </ul>

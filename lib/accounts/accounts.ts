@@ -10,6 +10,7 @@ import { recordAudit, type Actor } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { newId, randomAccountId } from "@/lib/ids";
 import { hashPassword } from "@/lib/auth/password";
+import { hit } from "@/lib/auth/throttle";
 import { fail, fieldErrorsOf, INVALID_INPUT, ok, type ActionResult } from "@/lib/result";
 import { signUpSchema } from "@/lib/accounts/validations";
 
@@ -58,6 +59,21 @@ export async function emailTaken(db: Db | Tx, email: string): Promise<boolean> {
 }
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+const SIGN_UP_THROTTLED = "Too many sign-ups from your network. Try again in an hour.";
+
+export const SIGN_UP_LIMITS = {
+  windowMs: 60 * 60 * 1000,
+  /** Sign-up attempts per address per hour. */
+  perAddress: 20,
+  /** Answers of "this email is taken" per address per hour. */
+  takenPerAddress: 3,
+};
+
+async function takenEmail(db: Db, address: string, at: Date) {
+  const taken = await hit(db, [`signup:taken:${address}`], SIGN_UP_LIMITS.windowMs, at);
+  if (taken.get(`signup:taken:${address}`)! > SIGN_UP_LIMITS.takenPerAddress) return fail(SIGN_UP_THROTTLED);
+  return fail(INVALID_INPUT, { email: [EMAIL_TAKEN] });
+}
 
 /** Self-service sign-up: a new ISV, partner or customer account with its first user. */
 export async function signUp(
@@ -68,8 +84,15 @@ export async function signUp(
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return fail(INVALID_INPUT, fieldErrorsOf(parsed.error));
   const input = parsed.data;
-  if (await emailTaken(db, input.email)) return fail(INVALID_INPUT, { email: [EMAIL_TAKEN] });
+  // Sign-ups are throttled per address, and an address that keeps hitting taken emails is
+  // stopped sooner: finding out which emails have accounts costs real addresses, not a loop.
+  const at = now();
+  const address = ip ?? "unknown";
+  const attempts = await hit(db, [`signup:ip:${address}`], SIGN_UP_LIMITS.windowMs, at);
+  if (attempts.get(`signup:ip:${address}`)! > SIGN_UP_LIMITS.perAddress) return fail(SIGN_UP_THROTTLED);
+  // The hash comes first, so a taken email answers no faster than a new one.
   const passwordHash = await hashPassword(input.password);
+  if (await emailTaken(db, input.email)) return takenEmail(db, address, at);
   try {
     const user = await db.transaction(async (tx) => {
       const account = await createAccount(tx, { type: input.accountType, name: input.organizationName });
@@ -92,7 +115,7 @@ export async function signUp(
     return ok({ userId: user.id, accountId: user.accountId, role: user.role, email: user.email });
   } catch (error) {
     // Two sign-ups with one email at once: the unique index decides.
-    if (isUniqueViolation(error)) return fail(INVALID_INPUT, { email: [EMAIL_TAKEN] });
+    if (isUniqueViolation(error)) return takenEmail(db, address, at);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 // Every operation the portal offers, by name. The authorization-matrix test walks
 // this list, so a new operation is covered as soon as it is registered here.
 import type { Operation } from "@/lib/actions/operation";
+import { changePassword } from "@/lib/accounts/sessions";
 import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
 import { acceptOffer, cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } from "@/lib/offers/service";
 import { payBill, recordBankTransfer } from "@/lib/billing/payments";
@@ -32,4 +33,5 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   updateFeeSchedule,
   pauseScheduledJob,
   resumeScheduledJob,
+  changePassword,
 };

@@ -10,11 +10,12 @@ import { clientAddress } from "@/lib/auth/client-address";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; accountId: string } & DefaultSession["user"];
+    user: { id: string; role: Role; accountId: string; sessionVersion: number } & DefaultSession["user"];
   }
   interface User {
     role: Role;
     accountId: string;
+    sessionVersion: number;
   }
 }
 
@@ -23,6 +24,7 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: Role;
     accountId?: string;
+    sv?: number;
   }
 }
 
@@ -58,6 +60,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = user.id;
         token.role = user.role;
         token.accountId = user.accountId;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
@@ -66,6 +69,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         session.user.id = token.uid;
         session.user.role = token.role;
         session.user.accountId = token.accountId;
+        // Sessions issued before versions existed carry none: version 0, ended by the first sign-out.
+        session.user.sessionVersion = token.sv ?? 0;
       }
       return session;
     },

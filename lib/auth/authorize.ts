@@ -15,8 +15,12 @@ export interface CurrentUser extends SessionUser {
   ip: string | null;
 }
 
-/** The user as the database has it now, or null if missing or disabled. */
-export async function loadUser(db: Db, userId: string, ip: string | null = null): Promise<CurrentUser | null> {
+/**
+ * The user as the database has it now, or null if missing, disabled, or — when
+ * a session's version is given — if that session was ended since (sign-out, a
+ * new password, disabling all bump the user's version).
+ */
+export async function loadUser(db: Db, userId: string, ip: string | null = null, session?: { version: number }): Promise<CurrentUser | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -25,6 +29,7 @@ export async function loadUser(db: Db, userId: string, ip: string | null = null)
       role: users.role,
       accountId: users.accountId,
       disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
       accountName: accounts.name,
       accountType: accounts.type,
     })
@@ -32,6 +37,7 @@ export async function loadUser(db: Db, userId: string, ip: string | null = null)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
     .where(eq(users.id, userId));
   if (!row || row.disabledAt) return null;
+  if (session && session.version !== row.sessionVersion) return null;
   const { disabledAt: _disabled, ...user } = row;
   return { ...user, ip };
 }

@@ -15,7 +15,7 @@ import { AREAS, type AreaSlug, type Permission } from "@/lib/auth/permissions";
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadUser(getDb(), session.user.id, await requestAddress());
+  return loadUser(getDb(), session.user.id, await requestAddress(), { version: session.user.sessionVersion ?? 0 });
 });
 
 export async function requestAddress(): Promise<string> {

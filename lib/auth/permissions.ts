@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   "buyer.area": ["customer"],
   "marketplace.area": ["rep"],
   "notifications.read": ["isv", "partner", "customer", "rep"],
+  "account.password": ["isv", "partner", "customer", "rep"],
   "seller.register": ["isv", "partner"],
   "product.manage": ["isv"],
   "invitation.send": ["isv"],

@@ -27,7 +27,7 @@ describe(`sign-in on ${dialect}`, () => {
     const outcome = await authenticate(db, { email: user.email.toUpperCase(), password: TEST_PASSWORD }, freshAddress());
     expect(outcome).toEqual({
       ok: true,
-      user: { id: user.id, email: user.email, name: user.name, role: "partner", accountId: user.accountId },
+      user: { id: user.id, email: user.email, name: user.name, role: "partner", accountId: user.accountId, sessionVersion: 0 },
     });
     const [audit] = await db
       .select()
@@ -62,26 +62,49 @@ describe(`sign-in on ${dialect}`, () => {
     expect(unknown).toBeGreaterThan(known / 4);
   });
 
-  it(`locks an email after ${SIGN_IN_LIMITS.perEmail} failures, even with the right password, until the window passes`, async () => {
+  it(`refuses an account from one address after ${SIGN_IN_LIMITS.perAccountAndAddress} failures there, and the owner elsewhere still signs in`, async () => {
     const user = await makeUser(db, "customer");
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
-      expect(await authenticate(db, { email: user.email, password: `wrong-${i}` }, freshAddress())).toEqual({ ok: false, reason: "invalid" });
+    const attacker = freshAddress();
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress; i++) {
+      expect(await authenticate(db, { email: user.email, password: `wrong-${i}` }, attacker)).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, freshAddress())).toEqual({
-      ok: false,
-      reason: "rate_limited",
-    });
+    // From the attacker's address even the right password is refused until the window passes…
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, attacker)).toEqual({ ok: false, reason: "rate_limited" });
     const denied = await db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.objectId, user.email), eq(auditEvents.outcome, "denied")));
     expect(denied).toHaveLength(1);
-
-    setClock(new Date(Date.now() + SIGN_IN_LIMITS.windowMs + 1000));
+    // …but the owner, elsewhere, is not locked out.
     expect((await authenticate(db, { email: user.email, password: TEST_PASSWORD }, freshAddress())).ok).toBe(true);
+    setClock(new Date(Date.now() + SIGN_IN_LIMITS.windowMs + 1000));
+    expect((await authenticate(db, { email: user.email, password: TEST_PASSWORD }, attacker)).ok).toBe(true);
   });
 
-  it(`locks an address after ${SIGN_IN_LIMITS.perAddress} failures across many emails`, async () => {
+  it(`counts atomically: 40 wrong passwords at once for one account get exactly ${SIGN_IN_LIMITS.perAccountAndAddress} password checks`, async () => {
+    const user = await makeUser(db, "partner");
+    const ip = freshAddress();
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => authenticate(db, { email: user.email, password: `wrong-${i}` }, ip)));
+    const checked = await db.select().from(signInAttempts).where(and(eq(signInAttempts.email, user.email), eq(signInAttempts.ip, ip)));
+    expect(checked).toHaveLength(SIGN_IN_LIMITS.perAccountAndAddress);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "rate_limited")).toHaveLength(40 - SIGN_IN_LIMITS.perAccountAndAddress);
+  });
+
+  it(`slows an account down across many new addresses, never from an address the owner used before`, async () => {
+    const user = await makeUser(db, "isv");
+    const home = freshAddress();
+    expect((await authenticate(db, { email: user.email, password: TEST_PASSWORD }, home)).ok).toBe(true);
+    // A distributed guess: one failure from each of many addresses.
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountFromNewAddresses; i++) {
+      expect(await authenticate(db, { email: user.email, password: `wrong-${i}` }, freshAddress())).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await authenticate(db, { email: user.email, password: "one-more-guess" }, freshAddress())).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, freshAddress())).toEqual({ ok: false, reason: "rate_limited" });
+    // The owner's own address is never held by the others' guesses.
+    expect((await authenticate(db, { email: user.email, password: TEST_PASSWORD }, home)).ok).toBe(true);
+  });
+
+  it(`refuses an address after ${SIGN_IN_LIMITS.perAddress} failures across many emails`, async () => {
     const ip = freshAddress();
     for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
       await authenticate(db, { email: `spray-${i}@test.example`, password: "guess-guess" }, ip);
@@ -89,6 +112,12 @@ describe(`sign-in on ${dialect}`, () => {
     const user = await makeUser(db, "isv");
     expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, ip)).toEqual({ ok: false, reason: "rate_limited" });
     expect((await authenticate(db, { email: user.email, password: TEST_PASSWORD }, freshAddress())).ok).toBe(true);
+  });
+
+  it("does not count successful sign-ins against an address (an office behind one address signs in all day)", async () => {
+    const ip = freshAddress();
+    const user = await makeUser(db, "customer");
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress + 5; i++) expect((await authenticate(db, { email: user.email, password: TEST_PASSWORD }, ip)).ok).toBe(true);
   });
 
   it("refuses a disabled user", async () => {

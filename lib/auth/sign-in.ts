@@ -1,23 +1,31 @@
-// Credential checks behind next-auth's `authorize`: rate limited per email and
-// per address, the same answer whether or not the email exists, every attempt
-// recorded.
+// Credential checks behind next-auth's `authorize`, throttled as OWASP's
+// authentication guidance describes: counted atomically before the password
+// is checked (lib/auth/throttle.ts), per account × address (an attacker
+// elsewhere cannot lock the owner out), per address, and per account across
+// addresses only for addresses the account has not signed in from before.
+// The answer is the same whether or not the email exists, and every attempt
+// is recorded.
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db";
-import { countAll } from "@/db/sql";
 import { accounts, signInAttempts, users } from "@/db/schema";
 import type { Role } from "@/db/enums";
 import { recordAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "@/lib/auth/password";
+import { hit, clear, release } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/accounts/validations";
 
 export const SIGN_IN_LIMITS = {
   windowMs: 15 * 60 * 1000,
-  /** Failed attempts per email within the window before further attempts are refused. */
-  perEmail: 5,
-  /** Failed attempts per client address within the window. */
+  /** Failed attempts for one account from one address. */
+  perAccountAndAddress: 5,
+  /** Failed attempts from one address, whatever the accounts. */
   perAddress: 30,
+  /** Failed attempts for one account from addresses it has never signed in from. */
+  perAccountFromNewAddresses: 20,
+  /** An address the account signed in from within this long is "known". */
+  knownAddressMs: 90 * 86_400_000,
 };
 
 export interface SessionUser {
@@ -26,29 +34,35 @@ export interface SessionUser {
   name: string;
   role: Role;
   accountId: string;
+  /** The version sessions are issued under (see users.sessionVersion). */
+  sessionVersion: number;
 }
 
 export type SignInOutcome = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" | "rate_limited" };
 
-async function recentFailures(db: Db, column: typeof signInAttempts.email | typeof signInAttempts.ip, value: string) {
-  const since = new Date(now().getTime() - SIGN_IN_LIMITS.windowMs);
+async function knownAddress(db: Db, email: string, ip: string, at: Date) {
   const [row] = await db
-    .select({ n: countAll() })
+    .select({ id: signInAttempts.id })
     .from(signInAttempts)
-    .where(and(eq(column, value), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)));
-  return row?.n ?? 0;
+    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, true), gte(signInAttempts.at, new Date(at.getTime() - SIGN_IN_LIMITS.knownAddressMs))))
+    .limit(1);
+  return Boolean(row);
 }
 
 export async function authenticate(db: Db, raw: unknown, ip: string): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
+  const at = now();
+  const keys = { accountAndAddress: `signin:acct-ip:${email}|${ip}`, address: `signin:ip:${ip}`, account: `signin:acct:${email}` };
 
-  const [byEmail, byAddress] = await Promise.all([
-    recentFailures(db, signInAttempts.email, email),
-    recentFailures(db, signInAttempts.ip, ip),
-  ]);
-  if (byEmail >= SIGN_IN_LIMITS.perEmail || byAddress >= SIGN_IN_LIMITS.perAddress) {
+  // Each attempt takes its place in the counters before any password is checked.
+  const counts = await hit(db, Object.values(keys), SIGN_IN_LIMITS.windowMs, at);
+  const over =
+    counts.get(keys.accountAndAddress)! > SIGN_IN_LIMITS.perAccountAndAddress ||
+    counts.get(keys.address)! > SIGN_IN_LIMITS.perAddress ||
+    (counts.get(keys.account)! > SIGN_IN_LIMITS.perAccountFromNewAddresses && !(await knownAddress(db, email, ip, at)));
+  if (over) {
     await db.transaction((tx) =>
       recordAudit(
         tx,
@@ -68,6 +82,7 @@ export async function authenticate(db: Db, raw: unknown, ip: string): Promise<Si
       accountId: users.accountId,
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
@@ -78,7 +93,7 @@ export async function authenticate(db: Db, raw: unknown, ip: string): Promise<Si
   const succeeded = Boolean(user && passwordMatches && !user.disabledAt);
 
   await db.transaction(async (tx) => {
-    await tx.insert(signInAttempts).values({ id: newId("sia"), email, ip, succeeded, at: now() });
+    await tx.insert(signInAttempts).values({ id: newId("sia"), email, ip, succeeded, at });
     await recordAudit(
       tx,
       { userId: user?.id ?? null, role: user?.role ?? null, accountId: user?.accountId ?? null, ip },
@@ -87,5 +102,8 @@ export async function authenticate(db: Db, raw: unknown, ip: string): Promise<Si
   });
 
   if (!succeeded || !user) return { ok: false, reason: "invalid" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, accountId: user.accountId } };
+  // A success is not a failure to count: this address starts over for this account.
+  await clear(db, [keys.accountAndAddress]);
+  await release(db, [keys.address, keys.account]);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, accountId: user.accountId, sessionVersion: user.sessionVersion } };
 }

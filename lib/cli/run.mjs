@@ -108,7 +108,9 @@ switch (command) {
       console.log(`Building the portal for ${dialect === "pg" ? "PostgreSQL" : "SQLite"} (${stale})…`);
       build();
     }
-    exec(bin("next"), ["start", "-p", env.PORT || "3000", ...args]);
+    // Our own server around Next's handler: it decides the client address (see lib/cli/server.mjs).
+    env.NODE_ENV = "production";
+    exec(process.execPath, [path.join(root, "lib", "cli", "server.mjs"), ...args]);
     break;
   }
   case "db:generate":

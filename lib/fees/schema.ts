@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { parseMoneyToCents, percentToBps } from "@/lib/money";
+import { dateOnly } from "@/lib/validation";
 
 export const feeScheduleSchema = z
   .object({
-    effectiveOn: z
-      .string({ message: "Choose the first day of the new schedule" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the first day of the new schedule"),
+    effectiveOn: dateOnly("First day of the new schedule"),
     tiers: z
       .array(
         z.object({
-          fromDollars: z.string().trim().refine((v) => parseMoneyToCents(v) !== null, "Enter an amount like 1,000,000"),
+          fromDollars: z
+            .string({ message: "Enter an amount like 1,000,000" })
+            .max(40, "Enter an amount like 1,000,000")
+            .trim()
+            .refine((v) => parseMoneyToCents(v) !== null, "Enter an amount like 1,000,000"),
           percent: z
-            .string()
+            .string({ message: "Enter a percentage below 100, two decimals at most" })
+            .max(20, "Enter a percentage below 100, two decimals at most")
             .trim()
             .refine((v) => percentToBps(v) !== null && (percentToBps(v) ?? 0) < 10_000, "Enter a percentage below 100, two decimals at most"),
         }),

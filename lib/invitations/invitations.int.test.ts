@@ -126,7 +126,11 @@ describe(`sending an invitation on ${dialect}`, () => {
     ["an unknown partner id", { partnerAccountId: "999999999999" }, "partnerAccountId"],
     ["a customer's id as partner", { partnerAccountId: "CUSTOMER" }, "partnerAccountId"],
     ["the ISV's own id", { partnerAccountId: "SELF" }, "partnerAccountId"],
-    ["another ISV's product", { items: [{ productId: "OTHER", discountPercent: "10" }] }, "items.0.productId"],
+    ["NUL and a right-to-left override in the terms", { items: [{ productId: "OWN", discountPercent: "10", additionalTerms: "Net 30\u0000 \u202Eevil" }] }, "items.0.additionalTerms"],
+    ["an empty accept-by date", { expiresOn: "" }, "expiresOn"],
+    ["a malformed accept-by date", { expiresOn: "31/12/2026" }, "expiresOn"],
+    ["an accept-by date that is not text", { expiresOn: 20261231 }, "expiresOn"],
+    ["a leap day that is not", { expiresOn: "2027-02-29" }, "expiresOn"],
     ["a past accept-by date", { expiresOn: "2020-01-01" }, "expiresOn"],
     ["an impossible date", { expiresOn: "2026-02-30" }, "expiresOn"],
     ["an end before the accept-by date", { endsOn: "2020-01-01" }, "endsOn"],
@@ -151,6 +155,25 @@ describe(`sending an invitation on ${dialect}`, () => {
     if (result.ok) return;
     expect(result.fieldErrors?.[field]?.[0], JSON.stringify(result.fieldErrors)).toEqual(expect.any(String));
     expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it("answers another vendor's product as not found, records the attempt, and writes nothing", async () => {
+    const before = await tableCounts(db, ["auditEvents"]);
+    const result = await sendInvitation(db, isv, validInvitation({ items: [{ productId: otherIsvProductId, discountPercent: "10" }] }));
+    expect(result).toEqual({ ok: false, error: NOT_FOUND });
+    expect(await tableCounts(db, ["auditEvents"])).toEqual(before);
+    const [denied] = await db.select().from(auditEvents).where(and(eq(auditEvents.objectId, otherIsvProductId), eq(auditEvents.outcome, "denied")));
+    expect(denied).toMatchObject({ actorUserId: isv.id, action: "invitation.send", objectType: "product" });
+  });
+
+  it("makes one invitation of five identical sends at once (one request key)", async () => {
+    const requestKey = `req_${Date.now()}_0123456789`;
+    const results = await Promise.all(Array.from({ length: 5 }, () => sendInvitation(db, isv, validInvitation({ requestKey }))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const ids = new Set(results.map((r) => (r.ok ? r.data.invitationId : "")));
+    expect(ids.size).toBe(1);
+    const rows = await db.select().from(resaleAuthorizations).where(eq(resaleAuthorizations.requestKey, requestKey));
+    expect(rows).toHaveLength(1);
   });
 
   it("ignores smuggled fields: the ISV is the caller, the status is pending", async () => {

@@ -3,10 +3,10 @@
 // notifications to both parties commit together.
 import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { forUpdate } from "@/db";
+import { forUpdate, isUniqueViolation } from "@/db";
 import { accounts, authorizationItems, resaleAuthorizations } from "@/db/schema";
 import { formatAccountId } from "@/lib/account-id";
-import { defineOperation, InvalidInput, NotFound, Refused } from "@/lib/actions/operation";
+import { defineOperation, InvalidInput, NotFound, Refused, type OperationContext } from "@/lib/actions/operation";
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
@@ -14,6 +14,7 @@ import { refusal } from "@/lib/invitations/state";
 import { declineInvitationSchema, endOfDayUtc, invitationIdSchema, sendInvitationSchema } from "@/lib/invitations/validations";
 import { notify } from "@/lib/notifications/notify";
 import { productsWithDimensions } from "@/lib/products/service";
+import type { z } from "zod";
 import { requireRegisteredSeller } from "@/lib/sellers/service";
 
 async function accountName(tx: Tx, id: string) {
@@ -28,7 +29,36 @@ export const sendInvitation = defineOperation("invitation.send", sendInvitationS
   const endsAt = input.endsOn ? endOfDayUtc(input.endsOn) : null;
   const isvAccountId = ctx.user.accountId;
   const id = newId("inv");
+  // The same request sent again (a double click, a retry, five identical sends at once) makes one invitation.
+  const earlier = async () =>
+    input.requestKey
+      ? (
+          await ctx.db
+            .select({ id: resaleAuthorizations.id })
+            .from(resaleAuthorizations)
+            .where(and(eq(resaleAuthorizations.isvAccountId, isvAccountId), eq(resaleAuthorizations.requestKey, input.requestKey)))
+        )[0]?.id
+      : undefined;
+  const sent = await earlier();
+  if (sent) return { invitationId: sent };
 
+  try {
+    await sendIn(ctx, input, { id, isvAccountId, at, expiresAt, endsAt });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const winner = await earlier();
+      if (winner) return { invitationId: winner };
+    }
+    throw error;
+  }
+  return { invitationId: id };
+});
+
+async function sendIn(
+  ctx: OperationContext,
+  input: z.output<typeof sendInvitationSchema>,
+  { id, isvAccountId, at, expiresAt, endsAt }: { id: string; isvAccountId: string; at: Date; expiresAt: Date; endsAt: Date | null },
+) {
   await ctx.db.transaction(async (tx) => {
     await requireRegisteredSeller(tx, isvAccountId);
     if (input.partnerAccountId === isvAccountId) throw new InvalidInput({ partnerAccountId: ["That is your own account; enter the partner's account id"] });
@@ -41,9 +71,9 @@ export const sendInvitation = defineOperation("invitation.send", sendInvitationS
       if (!buyer || buyer.type !== "customer") throw new InvalidInput({ buyerAccountId: ["No customer has this account id"] });
     }
     const owned = await productsWithDimensions(tx, input.items.map((i) => i.productId), isvAccountId);
-    input.items.forEach((item, i) => {
-      if (!owned.some((p) => p.id === item.productId)) throw new InvalidInput({ [`items.${i}.productId`]: ["Choose one of your products"] });
-    });
+    // Product ids come from the form's own list: one that is not this vendor's is another tenant's (or none), not a typo.
+    const foreign = input.items.find((item) => !owned.some((p) => p.id === item.productId));
+    if (foreign) throw new NotFound("product", foreign.productId);
 
     await tx.insert(resaleAuthorizations).values({
       id,
@@ -54,6 +84,7 @@ export const sendInvitation = defineOperation("invitation.send", sendInvitationS
       endsAt,
       use: input.use,
       buyerAccountId: input.buyerAccountId ?? null,
+      requestKey: input.requestKey ?? null,
       createdAt: at,
     });
     await tx.insert(authorizationItems).values(
@@ -85,8 +116,7 @@ export const sendInvitation = defineOperation("invitation.send", sendInvitationS
       href: `/vendor/invitations/${id}`,
     });
   });
-  return { invitationId: id };
-});
+}
 
 /** The authorization, locked for this transaction, if it belongs to the given side. */
 async function lockAuthorization(tx: Tx, id: string, side: { partnerAccountId: string } | { isvAccountId: string }) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AUTHORIZATION_USES } from "@/db/enums";
 import { parseAccountId } from "@/lib/account-id";
 import { percentToBps } from "@/lib/money";
+import { dateOnly, multiLine, objectId } from "@/lib/validation";
 
 const accountIdField = (label: string) =>
   z
@@ -11,15 +12,9 @@ const accountIdField = (label: string) =>
     .refine((v) => parseAccountId(v) !== null, "An account id has 12 digits, e.g. 1234-5678-9012")
     .transform((v) => parseAccountId(v) ?? v);
 
-/** "2026-12-31" → that day; the instant is the end of the day in UTC. */
-const dateField = (label: string) =>
-  z
-    .string({ message: `${label} is required` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label.toLowerCase()} as a date`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "That date does not exist");
+const dateField = dateOnly;
 
-export function endOfDayUtc(date: string): Date {
+/** "2026-12-31" → that day; the instant is the end of the day in UTC. */export function endOfDayUtc(date: string): Date {
   return new Date(`${date}T23:59:59.999Z`);
 }
 
@@ -35,9 +30,9 @@ export const discountField = z
   .transform((v) => percentToBps(v) ?? 0);
 
 export const invitationItemSchema = z.object({
-  productId: z.string({ message: "Choose a product" }).min(1, "Choose a product").max(40),
+  productId: objectId("Product"),
   discountPercent: discountField,
-  additionalTerms: z.string().trim().max(10_000, "At most 10,000 characters").optional(),
+  additionalTerms: multiLine("Additional terms", { max: 10_000 }).optional(),
 });
 
 export const sendInvitationSchema = z
@@ -51,6 +46,11 @@ export const sendInvitationSchema = z
     endsOn: dateField("Authorization end").optional().or(z.literal("").transform(() => undefined)),
     use: z.enum(AUTHORIZATION_USES, { message: "Choose multi-use or one-time" }),
     buyerAccountId: accountIdField("Buyer account id").optional().or(z.literal("").transform(() => undefined)),
+    /** Made when the form is shown: a double submit, or five identical sends in parallel, make one invitation. */
+    requestKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/, "Reload the page and try again")
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
@@ -65,8 +65,8 @@ export const sendInvitationSchema = z
 
 export type SendInvitationInput = z.input<typeof sendInvitationSchema>;
 
-export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(40) });
+export const invitationIdSchema = z.object({ invitationId: objectId("Invitation") });
 
 export const declineInvitationSchema = invitationIdSchema.extend({
-  reason: z.string().trim().max(1000, "At most 1,000 characters").optional(),
+  reason: multiLine("Reason", { max: 1000 }).optional(),
 });

@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { agreements, notifications, privateOffers, resaleAuthorizations } from "@/db/schema";
+import { agreements, auditEvents, notifications, privateOffers, resaleAuthorizations } from "@/db/schema";
 import { customerSubscriptions, isvChannel, partnerSales } from "@/lib/agreements/queries";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { setClock } from "@/lib/clock";
@@ -158,6 +158,19 @@ describe(`extending an offer on ${dialect}`, () => {
     ["a unit of another product", { quantities: [{ dimensionId: "dim_other", quantity: 1 }] }, "quantities.0.quantity"],
     ["a product not authorized", { productId: "prod_nope" }, "productId"],
     ["2 MB of terms", { partnerTerms: "x".repeat(2_000_000) }, "partnerTerms"],
+    ["a contract length of 0x1F", { durationMonths: "0x1F" }, "durationMonths"],
+    ["a contract length of 1e1", { durationMonths: "1e1" }, "durationMonths"],
+    ["a contract length of true", { durationMonths: true }, "durationMonths"],
+    ["a quantity of 1e3", { quantities: [{ dimensionId: "PLATFORM", quantity: "1e3" }] }, "quantities.0.quantity"],
+    ["a quantity of 2.5", { quantities: [{ dimensionId: "PLATFORM", quantity: 2.5 }] }, "quantities.0.quantity"],
+    ["a unit given twice", { quantities: [{ dimensionId: "PLATFORM", quantity: 1 }, { dimensionId: "PLATFORM", quantity: 3 }] }, "quantities.1.quantity"],
+    ["an empty accept-by date", { expiresOn: "" }, "expiresOn"],
+    ["a malformed accept-by date", { expiresOn: "next week" }, "expiresOn"],
+    ["an impossible accept-by date", { expiresOn: "2027-02-31" }, "expiresOn"],
+    ["a line break in the name", { name: "Offer\r\nBcc: x" }, "name"],
+    ["a zero-width space in the name", { name: "Wor\u200Bked" }, "name"],
+    ["NUL in the terms", { partnerTerms: "Net 30\u0000" }, "partnerTerms"],
+    ["a contract listing above $100 billion", { quantities: [{ dimensionId: "PLATFORM", quantity: 999_999 }], durationMonths: 60 }, "quantities.0.quantity"],
   ])("refuses %s on its field and writes nothing", async (_label, overrides, field) => {
     const auth = await authorize();
     const resolved = Object.fromEntries(
@@ -172,6 +185,18 @@ describe(`extending an offer on ${dialect}`, () => {
     if (result.ok) return;
     expect(result.fieldErrors?.[field]?.[0], JSON.stringify(result.fieldErrors)).toEqual(expect.any(String));
     expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it("answers a draft on another partner's authorization as not found, records the attempt, and writes nothing", async () => {
+    const sent = await sendInvitation(db, isv, { partnerAccountId: otherPartner.accountId, items: [{ productId, discountPercent: "20" }], expiresOn: inDays(5), use: "multi_use" });
+    if (!sent.ok) throw new Error(JSON.stringify(sent));
+    const theirs = sent.data.invitationId;
+    expect((await acceptInvitation(db, otherPartner, { invitationId: theirs })).ok).toBe(true);
+    const before = await tableCounts(db, ["auditEvents"]);
+    expect(await saveOfferDraft(db, partner, offerInput(theirs))).toEqual({ ok: false, error: NOT_FOUND });
+    expect(await tableCounts(db, ["auditEvents"])).toEqual(before);
+    const [denied] = await db.select().from(auditEvents).where(and(eq(auditEvents.objectId, theirs), eq(auditEvents.outcome, "denied")));
+    expect(denied).toMatchObject({ actorUserId: partner.id, action: "offer.manage", objectType: "resale_authorization" });
   });
 
   it("holds a named-buyer authorization to that buyer, and the offer expiry to the authorization's end", async () => {

@@ -23,6 +23,13 @@ import type { z } from "zod";
 
 type OfferFields = z.output<typeof saveOfferSchema>;
 
+/**
+ * The largest list value of one contract: $100 billion. With a markup of at
+ * most 1000% the customer's total stays below 1.1 × 10^14 cents, so every sum
+ * a contract produces is an exact integer in JavaScript and in a bigint column.
+ */
+export const MAX_CONTRACT_LIST_CENTS = 10_000_000_000_000;
+
 /** The partner's usable authorization for the product, checked as of now (locked when `lock`). */
 async function authorizationFor(tx: Tx, partnerAccountId: string, authorizationId: string, productId: string, lock = false) {
   const query = tx
@@ -38,7 +45,15 @@ async function authorizationFor(tx: Tx, partnerAccountId: string, authorizationI
 /** Checks the offer's fields against the authorization, product and customer; throws field errors. */
 async function validateAgainstAuthorization(tx: Tx, partnerAccountId: string, input: OfferFields) {
   const found = await authorizationFor(tx, partnerAccountId, input.authorizationId, input.productId);
-  if (!found) throw new InvalidInput({ productId: ["Choose a product you are authorized to resell"] });
+  if (!found) {
+    // The ids come from the form's list of the partner's own authorizations: one that is not its own is another tenant's.
+    const [own] = await tx
+      .select({ id: resaleAuthorizations.id })
+      .from(resaleAuthorizations)
+      .where(and(eq(resaleAuthorizations.id, input.authorizationId), eq(resaleAuthorizations.partnerAccountId, partnerAccountId)));
+    if (!own) throw new NotFound("resale_authorization", input.authorizationId);
+    throw new InvalidInput({ productId: ["This product is not part of that authorization; choose one you are authorized to resell"] });
+  }
   const at = now();
   if (!canExtendOffers(found.authorization, at)) {
     throw new InvalidInput({ productId: ["This authorization no longer allows new offers (revoked, ended, or its one offer used)"] });
@@ -57,6 +72,14 @@ async function validateAgainstAuthorization(tx: Tx, partnerAccountId: string, in
   input.quantities.forEach((q, i) => {
     if (!dims.some((d) => d.id === q.dimensionId)) throw new InvalidInput({ [`quantities.${i}.quantity`]: ["This unit is not part of the product"] });
   });
+  // Money bounds: every figure this contract can produce stays an exact integer (far inside 2^53 cents).
+  const listPerMonth = input.quantities.reduce((sum, q) => sum + q.quantity * (dims.find((d) => d.id === q.dimensionId)?.unitPriceCents ?? 0), 0);
+  if (listPerMonth * input.durationMonths > MAX_CONTRACT_LIST_CENTS) {
+    const largest = input.quantities.reduce((best, q, i, all) => (q.quantity * (dims.find((d) => d.id === q.dimensionId)?.unitPriceCents ?? 0) > all[best]!.quantity * (dims.find((d) => d.id === all[best]!.dimensionId)?.unitPriceCents ?? 0) ? i : best), 0);
+    throw new InvalidInput({
+      [`quantities.${largest}.quantity`]: [`At these quantities the contract lists at more than ${formatMoney(MAX_CONTRACT_LIST_CENTS)}; lower the quantities or the contract length`],
+    });
+  }
   const [product] = await tx.select().from(products).where(eq(products.id, input.productId));
   return { authorization: found.authorization, discountBps: found.discountBps, customer, expiresAt, dims, product: product! };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BILLING_TERMS } from "@/db/enums";
 import { parseAccountId } from "@/lib/account-id";
 import { percentToBps } from "@/lib/money";
-import { plainText } from "@/lib/validation";
+import { dateOnly, multiLine, objectId, plainText, wholeNumber } from "@/lib/validation";
 
 export const MAX_QUANTITY = 1_000_000;
 
@@ -14,10 +14,9 @@ export const markupField = z
   .refine((v) => (percentToBps(v) ?? 0) <= 100_000, "The markup can be at most 1000%")
   .transform((v) => percentToBps(v) ?? 0);
 
-export const offerFieldsSchema = z
-  .object({
-    authorizationId: z.string({ message: "Choose an authorized product" }).min(1, "Choose an authorized product").max(40),
-    productId: z.string({ message: "Choose an authorized product" }).min(1, "Choose an authorized product").max(40),
+const offerFields = z.object({
+    authorizationId: objectId("Authorization"),
+    productId: objectId("Product"),
     name: plainText("Offer name", { min: 2, max: 120 }),
     customerAccountId: z
       .string({ message: "Customer account id is required" })
@@ -28,37 +27,37 @@ export const offerFieldsSchema = z
     quantities: z
       .array(
         z.object({
-          dimensionId: z.string().min(1).max(40),
-          quantity: z.coerce
-            .number({ message: "Enter a whole number" })
-            .int("Enter a whole number")
-            .min(0, "The quantity cannot be negative")
-            .max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString("en-US")}`),
+          dimensionId: objectId("Unit"),
+          quantity: wholeNumber("Quantity", { min: 0, max: MAX_QUANTITY }),
         }),
       )
       .min(1, "Enter a quantity")
+      .max(50, "At most 50 units")
       .refine((q) => q.some((d) => d.quantity > 0), "Enter a quantity above 0 for at least one unit"),
-    durationMonths: z.coerce
-      .number({ message: "Enter the contract length in months" })
-      .int("Enter whole months")
-      .min(1, "From 1 to 60 months")
-      .max(60, "From 1 to 60 months"),
+    durationMonths: wholeNumber("Contract length in months", { min: 1, max: 60 }),
     billing: z.enum(BILLING_TERMS, { message: "Choose upfront or monthly billing" }),
     markupPercent: markupField,
-    partnerTerms: z.string().trim().max(10_000, "At most 10,000 characters").optional(),
-    expiresOn: z
-      .string({ message: "Accept-by date is required" })
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the accept-by date")
-      .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "That date does not exist"),
+    partnerTerms: multiLine("Terms", { max: 10_000 }).optional(),
+    expiresOn: dateOnly("Accept-by date"),
+});
+
+// A unit typed twice would silently lose one of its quantities.
+function eachUnitOnce(value: { quantities: { dimensionId: string }[] }, ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  value.quantities.forEach((q, i) => {
+    if (seen.has(q.dimensionId)) ctx.addIssue({ code: "custom", path: ["quantities", i, "quantity"], message: "Each unit can appear once" });
+    seen.add(q.dimensionId);
   });
+}
+
+export const offerFieldsSchema = offerFields.superRefine(eachUnitOnce);
 
 /** Create a draft (no offerId) or edit one. */
-export const saveOfferSchema = offerFieldsSchema.extend({ offerId: z.string().max(40).optional() });
+export const saveOfferSchema = offerFields.extend({ offerId: objectId("Offer").optional() }).superRefine(eachUnitOnce);
 
 export type SaveOfferInput = z.input<typeof saveOfferSchema>;
 
-export const offerIdSchema = z.object({ offerId: z.string().min(1).max(40) });
+export const offerIdSchema = z.object({ offerId: objectId("Offer") });
 
 export const acceptOfferSchema = offerIdSchema.extend({
   acceptTerms: z.literal(true, { message: "Tick the box to accept the terms" }),

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { parseMoneyToCents } from "@/lib/money";
-import { plainText } from "@/lib/validation";
+import { multiLine, objectId, plainText } from "@/lib/validation";
 
 export const MAX_DIMENSIONS = 10;
 
 const dimension = z.object({
   /** Present when editing an existing dimension. */
-  id: z.string().max(40).optional(),
+  id: objectId("Dimension").optional(),
   unitName: plainText("Unit name", { max: 40 }),
   /** Dollars as typed, e.g. "1,250.00": at most two decimals, no sign. */
   price: z
@@ -20,12 +20,8 @@ const dimension = z.object({
 export const productSchema = z
   .object({
     name: plainText("Name", { min: 2, max: 120 }),
-    description: plainText("Description", { max: 2000 }),
-    eulaText: z
-      .string({ message: "EULA text is required" })
-      .trim()
-      .min(20, "Paste the standard EULA (at least 20 characters)")
-      .max(50_000, "EULA text must be at most 50,000 characters"),
+    description: multiLine("Description", { min: 1, max: 2000 }),
+    eulaText: multiLine("EULA text", { min: 20, max: 50_000 }),
     dimensions: z
       .array(dimension, { message: "Add at least one pricing dimension" })
       .min(1, "Add at least one pricing dimension")
@@ -40,6 +36,6 @@ export const productSchema = z
     });
   });
 
-export const updateProductSchema = z.object({ productId: z.string().min(1).max(40), product: productSchema });
+export const updateProductSchema = z.object({ productId: objectId("Product"), product: productSchema });
 
 export type ProductInput = z.input<typeof productSchema>;

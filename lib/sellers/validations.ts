@@ -3,7 +3,7 @@ import { z } from "zod";
 import { BANK_TYPES, DISBURSEMENT_SCHEDULES, TAX_FORMS } from "@/db/enums";
 import { COUNTRY_CODES, DISBURSEMENT_CURRENCIES } from "@/lib/sellers/countries";
 import { isValidBic, isValidIban, isValidRoutingNumber, normalizeIban } from "@/lib/sellers/banking";
-import { emailField, plainText } from "@/lib/validation";
+import { emailField, plainText, wholeNumber } from "@/lib/validation";
 
 export const REGISTRATION_STEPS = ["profile", "banking", "tax"] as const;
 export type RegistrationStep = (typeof REGISTRATION_STEPS)[number];
@@ -29,12 +29,7 @@ export const profileSchema = z.object({
 const schedule = {
   disbursementCurrency: z.enum(DISBURSEMENT_CURRENCIES, { message: "Choose a currency" }),
   disbursementSchedule: z.enum(DISBURSEMENT_SCHEDULES, { message: "Choose daily or monthly" }),
-  disbursementDay: z.coerce
-    .number({ message: "Choose a day from 1 to 28" })
-    .int("Choose a day from 1 to 28")
-    .min(1, "Choose a day from 1 to 28")
-    .max(28, "Choose a day from 1 to 28")
-    .optional(),
+  disbursementDay: wholeNumber("Payout day", { min: 1, max: 28 }).optional(),
 };
 
 export const bankingSchema = z

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/guard";
 import { areaForRole, ROLE_LABELS } from "@/lib/auth/permissions";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await currentUser();
   if (user) redirect(`/${areaForRole(user.role).slug}`);
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, passwordChanged } = await searchParams;
   const demo = env().demo;
   return (
     <div className="grid gap-6">
@@ -21,7 +22,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardTitle className="text-xl">Sign in</CardTitle>
           <CardDescription>Vendors, partners, customers and marketplace staff all sign in here.</CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="grid gap-4">
+          {passwordChanged ? <Callout tone="success">Your password was changed and every session ended. Sign in with the new password.</Callout> : null}
           <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
         </CardContent>
       </Card>

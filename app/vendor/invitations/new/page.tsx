@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/app-shell";
@@ -40,6 +41,7 @@ export default async function NewInvitationPage() {
             <SendInvitationForm
               catalogue={products.map((p) => ({ id: p.id, name: p.name, currency: p.currency, dimensions: p.dimensions }))}
               minDate={now().toISOString().slice(0, 10)}
+              requestKey={randomUUID()}
             />
           </CardContent>
         </Card>

@@ -52,7 +52,7 @@ function WholesalePreview({ product, discount }: { product: CatalogueProduct | u
   );
 }
 
-export function SendInvitationForm({ catalogue, minDate }: { catalogue: CatalogueProduct[]; minDate: string }) {
+export function SendInvitationForm({ catalogue, minDate, requestKey }: { catalogue: CatalogueProduct[]; minDate: string; requestKey: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<{ message: string; registration: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -65,6 +65,7 @@ export function SendInvitationForm({ catalogue, minDate }: { catalogue: Catalogu
       endsOn: "",
       use: "multi_use",
       buyerAccountId: "",
+      requestKey,
     } satisfies SendInvitationInput,
   });
   const items = useFieldArray({ control: form.control, name: "items" });

@@ -14,8 +14,26 @@ function seeOther(path: string) {
   return new NextResponse(null, { status: 303, headers: { Location: path } });
 }
 
+/** Reading changes nothing: opening marks the notification read, so it is a POST. */
+export function GET() {
+  return new NextResponse("Method not allowed: open a notification with POST.", { status: 405, headers: { Allow: "POST" } });
+}
+
+/** A form from another site is not one of ours (the session cookie is SameSite=Lax as well). */
+function crossSite(request: NextRequest) {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 /** Opens a notification: marks it read (own account only) and goes where it points. */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  if (crossSite(request)) return new NextResponse("Forbidden", { status: 403 });
   const user = await currentUser();
   if (!user) return seeOther("/sign-in");
   const db = getDb();

@@ -1,0 +1,38 @@
+import { PageHeader } from "@/components/shell/app-shell";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
+import { formatAccountId } from "@/lib/account-id";
+import type { CurrentUser } from "@/lib/auth/authorize";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { PasswordForm } from "./password-form";
+
+/** The signed-in user's own settings, the same in every console. */
+export function AccountPage({ user }: { user: CurrentUser }) {
+  return (
+    <>
+      <PageHeader title="Your account" description={`${user.name} · ${user.email}`} />
+      <div className="grid gap-6">
+        <Card>
+          <CardContent className="grid grid-cols-1 gap-4 pt-5 sm:grid-cols-3">
+            <Facts
+              items={[
+                ["Organization", user.accountName],
+                ["Account id", <span key="id" className="font-mono">{formatAccountId(user.accountId)}</span>],
+                ["Role", ROLE_LABELS[user.role]],
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Change password</CardTitle>
+            <CardDescription>Changing it signs you out everywhere, on every device; sign in again with the new one.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <PasswordForm />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}
