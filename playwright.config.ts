@@ -60,6 +60,13 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"] },
     },
     {
+      // Every route and server action as every tenant (read-only, and refused writes): after the stories.
+      name: "matrix",
+      testMatch: /matrix\.spec\.ts/,
+      dependencies: ["flows"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
       // Starts, kills and restarts its own server: after the others, so it never competes with them.
       name: "crash",
       testMatch: /crash\.spec\.ts/,

@@ -246,3 +246,23 @@ test("sellers open a payout's remittance advice: the vendor sees the partner as 
   const response = await partner.goto(`/partner/money/payouts/${foreign}`);
   expect(response?.status()).toBe(404);
 });
+
+test("a user changes its password: every session ends, the new password signs in", async ({ browser }) => {
+  const page = await as(browser, "customer3@demo.example");
+  const elsewhere = await as(browser, "customer3@demo.example");
+  await page.goto("/buyer/account");
+  await page.getByLabel("Current password").fill("demo-password-1");
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByLabel("Repeat the new password").fill("short");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Use at least 12 characters")).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
+  await page.getByLabel("Repeat the new password").fill("a-brand-new-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password was changed and every session ended.")).toBeVisible();
+  // The other device's session ended too.
+  await elsewhere.goto("/buyer");
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await signIn(page, "customer3@demo.example", "a-brand-new-password");
+  await expect(page).toHaveURL(/\/buyer$/);
+});
