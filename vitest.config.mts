@@ -21,7 +21,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+        // Property tests run thousands of cases: sized for a busy 2-core machine, not vitest's 5 s default.
+        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts"], testTimeout: 60_000 },
       },
       {
         resolve: { alias },

@@ -34,6 +34,8 @@ describe(`the fee schedule on ${dialect}`, () => {
     ["tiers out of order", { tiers: [{ fromDollars: "0", percent: "3" }, { fromDollars: "0", percent: "2" }] }, "tiers.1.fromDollars"],
     ["a 100% fee", { tiers: [{ fromDollars: "0", percent: "100" }] }, "tiers.0.percent"],
     ["a past start", { effectiveOn: "2020-01-01" }, "effectiveOn"],
+    ["a day that does not exist (not rolled over to March 3rd)", { effectiveOn: "2027-02-31" }, "effectiveOn"],
+    ["an empty start", { effectiveOn: "" }, "effectiveOn"],
   ])("refuses %s and writes nothing", async (_label, overrides, field) => {
     const rep = await makeActor(db, "rep");
     const before = await tableCounts(db);
