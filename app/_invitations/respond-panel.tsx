@@ -85,8 +85,8 @@ export function RespondPanel({ invitationId, registered }: { invitationId: strin
   );
 }
 
-/** Revoke (ISV), for an accepted authorization. */
-export function RevokePanel({ invitationId }: { invitationId: string }) {
+/** Revoke an accepted authorization, or withdraw a pending invitation (ISV). */
+export function RevokePanel({ invitationId, pending = false }: { invitationId: string; pending?: boolean }) {
   const { error, run } = useRespond();
   return (
     <Card>
@@ -94,10 +94,14 @@ export function RevokePanel({ invitationId }: { invitationId: string }) {
         <ErrorCallout error={error} registrationHref="/vendor/registration" />
         <div>
           <ConfirmDialog
-            trigger={<Button variant="destructive">Revoke authorization</Button>}
-            title="Revoke this authorization?"
-            description="The partner can no longer extend new offers for these products. Offers already extended keep their price. This cannot be undone."
-            confirmLabel="Revoke"
+            trigger={<Button variant="destructive">{pending ? "Withdraw invitation" : "Revoke authorization"}</Button>}
+            title={pending ? "Withdraw this invitation?" : "Revoke this authorization?"}
+            description={
+              pending
+                ? "The partner can no longer accept it and is told so. To invite again later, send a new invitation."
+                : "The partner can no longer extend new offers for these products. Offers already extended keep their price. This cannot be undone."
+            }
+            confirmLabel={pending ? "Withdraw" : "Revoke"}
             destructive
             onConfirm={() => run(() => revokeAuthorizationAction({ invitationId }))}
           />

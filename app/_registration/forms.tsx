@@ -1,8 +1,8 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm, useWatch, type DefaultValues, type FieldValues } from "react-hook-form";
+import { useEffect, useState, useTransition } from "react";
+import { useForm, useWatch, type DefaultValues, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField, TextField } from "@/components/forms/form-fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
@@ -16,6 +16,7 @@ import {
   taxSchema,
   type BankingInput,
   type ProfileInput,
+  type TaxInput,
 } from "@/lib/sellers/validations";
 import type { ActionResult } from "@/lib/result";
 import { saveBankingAction, saveProfileAction, saveTaxAction } from "@/lib/sellers/actions";
@@ -94,24 +95,45 @@ export function ProfileForm({ defaults, next }: { defaults: Partial<ProfileInput
   );
 }
 
-export function BankingForm({ next, currency }: { next: string; currency?: string | null }) {
+export interface SavedBanking {
+  bankType: "us_ach" | "iban";
+  accountHolder: string;
+  currency: string;
+  schedule: "daily" | "monthly";
+  day: number | null;
+  last4: string;
+}
+
+/** Keeps the hidden `keep…` flag true while the saved account's numbers are left blank. */
+function useKeepFlag<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, flag: Path<T>, keep: boolean) {
+  useEffect(() => {
+    form.setValue(flag, keep as PathValue<T, Path<T>>);
+  }, [form, flag, keep]);
+}
+
+export function BankingForm({ next, saved }: { next: string; saved: SavedBanking | null }) {
   const state = useStepForm(
     bankingSchema,
     {
-      bankType: "us_ach",
-      accountHolder: "",
+      bankType: saved?.bankType ?? "us_ach",
+      accountHolder: saved?.accountHolder ?? "",
       routingNumber: "",
       accountNumber: "",
-      disbursementCurrency: (currency as BankingInput["disbursementCurrency"]) ?? "USD",
-      disbursementSchedule: "monthly",
-      disbursementDay: 1,
-    },
+      disbursementCurrency: (saved?.currency as BankingInput["disbursementCurrency"]) ?? "USD",
+      disbursementSchedule: saved?.schedule ?? "monthly",
+      disbursementDay: saved?.day ?? 1,
+      keepAccount: Boolean(saved),
+    } as BankingInput,
     saveBankingAction,
     next,
   );
   const { form } = state;
   const bankType = useWatch({ control: form.control, name: "bankType" });
   const schedule = useWatch({ control: form.control, name: "disbursementSchedule" });
+  const typed = useWatch({ control: form.control, name: ["iban", "swiftBic", "routingNumber", "accountNumber"] }) as (string | undefined)[];
+  const keep = Boolean(saved && saved.bankType === bankType && typed.every((v) => !v));
+  useKeepFlag(form, "keepAccount", keep);
+  const onFile = saved && saved.bankType === bankType ? `On file: •••• ${saved.last4}. Leave blank to keep it.` : undefined;
   return (
     <Shell state={state} submitLabel="Save and continue">
       <SelectField
@@ -126,12 +148,12 @@ export function BankingForm({ next, currency }: { next: string; currency?: strin
       <TextField form={form} name="accountHolder" label="Account holder" autoComplete="off" />
       {bankType === "iban" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField form={form} name="iban" label="IBAN" autoComplete="off" hint="Spaces are fine; the check digits are verified." />
+          <TextField form={form} name="iban" label="IBAN" autoComplete="off" hint={onFile ?? "Spaces are fine; the check digits are verified."} />
           <TextField form={form} name="swiftBic" label="SWIFT/BIC" autoComplete="off" />
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField form={form} name="routingNumber" label="Routing number" inputMode="numeric" autoComplete="off" hint="9 digits; the check digit is verified." />
+          <TextField form={form} name="routingNumber" label="Routing number" inputMode="numeric" autoComplete="off" hint={onFile ?? "9 digits; the check digit is verified."} />
           <TextField form={form} name="accountNumber" label="Account number" inputMode="numeric" autoComplete="off" />
         </div>
       )}
@@ -151,10 +173,18 @@ export function BankingForm({ next, currency }: { next: string; currency?: strin
   );
 }
 
-export function TaxForm({ next }: { next: string }) {
-  const state = useStepForm(taxSchema, { taxForm: "W-9", taxId: "", taxCountry: "US" }, saveTaxAction, next);
+export function TaxForm({ next, saved }: { next: string; saved: { taxForm: "W-9" | "W-8BEN-E"; taxCountry: string; last4: string } | null }) {
+  const state = useStepForm(
+    taxSchema,
+    { taxForm: saved?.taxForm ?? "W-9", taxId: "", taxCountry: (saved?.taxCountry as TaxInput["taxCountry"]) ?? "US", keepTaxId: Boolean(saved) } as TaxInput,
+    saveTaxAction,
+    next,
+  );
   const { form } = state;
-  const taxForm = useWatch({ control: form.control, name: "taxForm" });
+  const [taxForm, taxCountry, taxId] = useWatch({ control: form.control, name: ["taxForm", "taxCountry", "taxId"] });
+  const keep = Boolean(saved && saved.taxForm === taxForm && saved.taxCountry === taxCountry && !taxId);
+  useKeepFlag(form, "keepTaxId", keep);
+  const onFile = saved && saved.taxForm === taxForm && saved.taxCountry === taxCountry ? `On file: •••• ${saved.last4}. Leave blank to keep it.` : undefined;
   return (
     <Shell state={state} submitLabel="Save and finish">
       <SelectField
@@ -168,7 +198,7 @@ export function TaxForm({ next }: { next: string }) {
         name="taxId"
         label={taxForm === "W-9" ? "EIN or SSN" : "Foreign tax id"}
         autoComplete="off"
-        hint={taxForm === "W-9" ? "e.g. 12-3456789" : "as on your W-8BEN-E, line 9b"}
+        hint={onFile ?? (taxForm === "W-9" ? "e.g. 12-3456789" : "as on your W-8BEN-E, line 9b")}
       />
       <SelectField form={form} name="taxCountry" label="Country of tax residence" options={COUNTRY_OPTIONS} />
     </Shell>

@@ -82,24 +82,23 @@ export async function RegistrationPage({ user, base, step: requested }: { user: 
                 }}
               />
             ) : step === "banking" ? (
-              <>
-                {view.banking ? (
-                  <p className="mb-4 text-sm text-muted">
-                    On file: {r?.bankType === "iban" ? "IBAN" : "US account"} {masked(r?.bankLast4)}. Enter the full details again to
-                    replace them.
-                  </p>
-                ) : null}
-                <BankingForm next={nextOf("banking")} currency={r?.disbursementCurrency} />
-              </>
+              <BankingForm
+                next={nextOf("banking")}
+                saved={
+                  view.banking && r?.bankType
+                    ? {
+                        bankType: r.bankType,
+                        accountHolder: r.bankAccountHolder ?? "",
+                        currency: r.disbursementCurrency ?? "USD",
+                        schedule: r.disbursementSchedule ?? "monthly",
+                        day: r.disbursementDay,
+                        last4: r.bankLast4 ?? "",
+                      }
+                    : null
+                }
+              />
             ) : (
-              <>
-                {view.tax ? (
-                  <p className="mb-4 text-sm text-muted">
-                    On file: {r?.taxForm} tax id {masked(r?.taxIdLast4)}. Enter it again to replace it.
-                  </p>
-                ) : null}
-                <TaxForm next={nextOf("tax")} />
-              </>
+              <TaxForm next={nextOf("tax")} saved={view.tax && r?.taxForm ? { taxForm: r.taxForm, taxCountry: r.taxCountry ?? "US", last4: r.taxIdLast4 ?? "" } : null} />
             )}
           </CardContent>
         </Card>

@@ -157,6 +157,17 @@ describe(`sending an invitation on ${dialect}`, () => {
     expect(await tableCounts(db)).toEqual(before);
   });
 
+  it("lets the vendor withdraw a pending invitation (the partner is told and can no longer accept), never another's", async () => {
+    const id = await send();
+    expect(await revokeAuthorization(db, otherIsv, { invitationId: id })).toEqual({ ok: false, error: NOT_FOUND });
+    expect(await revokeAuthorization(db, isv, { invitationId: id })).toEqual({ ok: true, data: { invitationId: id } });
+    expect(await statusOf(id)).toBe("revoked");
+    const [told] = await db.select().from(notifications).where(and(eq(notifications.accountId, partner.accountId), eq(notifications.kind, "invitation.withdrawn")));
+    expect(told?.href).toBe(`/partner/invitations/${id}`);
+    expect(await acceptInvitation(db, partner, { invitationId: id })).toEqual({ ok: false, error: "This invitation is already revoked." });
+    expect((await revokeAuthorization(db, isv, { invitationId: id })).ok).toBe(false);
+  });
+
   it("answers another vendor's product as not found, records the attempt, and writes nothing", async () => {
     const before = await tableCounts(db, ["auditEvents"]);
     const result = await sendInvitation(db, isv, validInvitation({ items: [{ productId: otherIsvProductId, discountPercent: "10" }] }));
@@ -279,8 +290,9 @@ describe(`revoking and expiring on ${dialect}`, () => {
     expect(toPartner.length).toBeGreaterThan(0);
   });
 
-  it("refuses to revoke a pending invitation", async () => {
+  it("refuses to end a declined invitation", async () => {
     const id = await send();
+    expect((await declineInvitation(db, partner, { invitationId: id })).ok).toBe(true);
     expect(await revokeAuthorization(db, isv, { invitationId: id })).toEqual({ ok: false, error: "Only an accepted authorization can be revoked." });
   });
 

@@ -10,7 +10,7 @@ import { defineOperation, InvalidInput, NotFound, Refused, type OperationContext
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
-import { refusal } from "@/lib/invitations/state";
+import { effectiveStatus, refusal } from "@/lib/invitations/state";
 import { declineInvitationSchema, endOfDayUtc, invitationIdSchema, sendInvitationSchema } from "@/lib/invitations/validations";
 import { notify } from "@/lib/notifications/notify";
 import { productsWithDimensions } from "@/lib/products/service";
@@ -185,10 +185,27 @@ export const declineInvitation = defineOperation("invitation.respond", declineIn
   return { invitationId };
 });
 
+/**
+ * The vendor ends an invitation: a pending one is withdrawn (the partner can no
+ * longer accept it), an accepted one revoked (no new offers; extended offers
+ * keep their price). Both end in the `revoked` state.
+ */
 export const revokeAuthorization = defineOperation("invitation.revoke", invitationIdSchema, async (ctx, { invitationId }) => {
   await ctx.db.transaction(async (tx) => {
     const authorization = await lockAuthorization(tx, invitationId, { isvAccountId: ctx.user.accountId });
-    const refused = refusal(authorization, "revoke", now());
+    const at = now();
+    if (effectiveStatus(authorization, at) === "pending") {
+      await tx.update(resaleAuthorizations).set({ status: "revoked", revokedAt: at }).where(eq(resaleAuthorizations.id, invitationId));
+      await ctx.audit(tx, { action: "invitation.withdraw", objectType: "resale_authorization", objectId: invitationId, before: { status: "pending" }, after: { status: "revoked" } });
+      await notify(tx, authorization.partnerAccountId, {
+        kind: "invitation.withdrawn",
+        title: `${ctx.user.accountName} withdrew its invitation`,
+        body: "It can no longer be accepted.",
+        href: `/partner/invitations/${invitationId}`,
+      });
+      return;
+    }
+    const refused = refusal(authorization, "revoke", at);
     if (refused) throw new Refused(refused);
     await tx
       .update(resaleAuthorizations)

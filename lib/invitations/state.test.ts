@@ -21,6 +21,7 @@ describe("invitation states", () => {
       accept: ["pending"],
       decline: ["pending"],
       revoke: ["accepted"],
+      withdraw: ["pending"],
       expire: [],
     };
     for (const transition of Object.keys(allowed) as Transition[]) {

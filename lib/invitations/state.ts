@@ -19,12 +19,14 @@ export function effectiveStatus(invitation: InvitationClock, at: Date): Authoriz
   return invitation.status === "pending" && at.getTime() >= invitation.expiresAt.getTime() ? "expired" : invitation.status;
 }
 
-export type Transition = "accept" | "decline" | "revoke" | "expire";
+/** revoke: the vendor ends an accepted authorization; withdraw: the vendor takes back a pending invitation. */
+export type Transition = "accept" | "decline" | "revoke" | "withdraw" | "expire";
 
 const FROM: Record<Transition, AuthorizationStatus> = {
   accept: "pending",
   decline: "pending",
   revoke: "accepted",
+  withdraw: "pending",
   expire: "pending",
 };
 
@@ -35,6 +37,7 @@ export function refusal(invitation: InvitationClock, transition: Transition, at:
   if (status === FROM[transition]) return null;
   if (status === "expired") return "This invitation has expired; ask the vendor for a new one.";
   if (transition === "revoke") return "Only an accepted authorization can be revoked.";
+  if (transition === "withdraw") return `This invitation is already ${status}; only a pending one can be withdrawn.`;
   return `This invitation is already ${status}.`;
 }
 

@@ -58,6 +58,25 @@ describe(`seller registration on ${dialect}`, () => {
     expect(audit).not.toContain("98-7654321");
   });
 
+  it("changes the payout schedule without re-entering the account (numbers left blank are kept), and the tax form likewise", async () => {
+    const seller = await makeActor(db, "isv");
+    await saveBanking(db, seller, usBank);
+    await saveTax(db, seller, tax);
+    const { sellerRegistrations } = await import("@/db/schema");
+    const stored = async () => (await db.select().from(sellerRegistrations).where(eq(sellerRegistrations.accountId, seller.accountId)))[0]!;
+    expect(await saveBanking(db, seller, { ...usBank, routingNumber: "", accountNumber: "", keepAccount: true, disbursementSchedule: "daily" })).toMatchObject({ ok: true });
+    expect(await stored()).toMatchObject({ bankRoutingNumber: "021000021", bankAccountNumber: "000987654321", bankLast4: "4321", disbursementSchedule: "daily", disbursementDay: null });
+    // Blank numbers without an account of that kind on file are a field error, not a wiped account.
+    expect(await saveBanking(db, seller, { bankType: "iban", accountHolder: "X", iban: "", swiftBic: "", keepAccount: true, disbursementCurrency: "EUR", disbursementSchedule: "daily" })).toMatchObject({
+      ok: false,
+      fieldErrors: { iban: [expect.stringContaining("No account of this kind")] },
+    });
+    expect(await saveBanking(db, seller, { ...usBank, routingNumber: "", accountNumber: "" })).toMatchObject({ ok: false, fieldErrors: { routingNumber: ["Routing number is required"] } });
+    expect(await saveTax(db, seller, { ...tax, taxId: "", keepTaxId: true })).toMatchObject({ ok: true });
+    expect((await stored()).taxId).toBe("98-7654321");
+    expect(await saveTax(db, seller, { taxForm: "W-8BEN-E", taxId: "", keepTaxId: true, taxCountry: "DE" })).toMatchObject({ ok: false, fieldErrors: { taxId: [expect.any(String)] } });
+  });
+
   it("replaces banking with an IBAN account when edited, clearing the US numbers", async () => {
     const seller = await makeActor(db, "partner");
     await saveBanking(db, seller, usBank);

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { sellerRegistrations } from "@/db/schema";
-import { defineOperation, Refused } from "@/lib/actions/operation";
+import { defineOperation, InvalidInput, Refused } from "@/lib/actions/operation";
 import { now } from "@/lib/clock";
 import { last4 } from "@/lib/sellers/banking";
 import { registrationStatus } from "@/lib/sellers/registration";
@@ -36,27 +36,41 @@ export const saveProfile = defineOperation("seller.register", profileSchema, asy
   return { step: "profile" as const };
 });
 
+async function onFile(tx: Tx, accountId: string) {
+  const [row] = await tx.select().from(sellerRegistrations).where(eq(sellerRegistrations.accountId, accountId));
+  return row ?? null;
+}
+
 export const saveBanking = defineOperation("seller.register", bankingSchema, async (ctx, input) => {
-  const common = {
-    bankAccountHolder: input.accountHolder,
-    bankType: input.bankType,
-    disbursementCurrency: input.disbursementCurrency,
-    disbursementSchedule: input.disbursementSchedule,
-    disbursementDay: input.disbursementSchedule === "monthly" ? (input.disbursementDay ?? null) : null,
-    bankingCompletedAt: now(),
-  };
-  const identifiers =
-    input.bankType === "us_ach"
-      ? { bankRoutingNumber: input.routingNumber, bankAccountNumber: input.accountNumber, bankIban: null, bankSwiftBic: null, bankLast4: last4(input.accountNumber) }
-      : { bankRoutingNumber: null, bankAccountNumber: null, bankIban: input.iban, bankSwiftBic: input.swiftBic, bankLast4: last4(input.iban) };
   await ctx.db.transaction(async (tx) => {
+    const existing = await onFile(tx, ctx.user.accountId);
+    const common = {
+      bankAccountHolder: input.accountHolder,
+      bankType: input.bankType,
+      disbursementCurrency: input.disbursementCurrency,
+      disbursementSchedule: input.disbursementSchedule,
+      disbursementDay: input.disbursementSchedule === "monthly" ? (input.disbursementDay ?? null) : null,
+      bankingCompletedAt: now(),
+    };
+    let identifiers: Partial<typeof sellerRegistrations.$inferInsert> = {};
+    if (input.keepAccount) {
+      // Numbers left blank keep the account on file, which must be of the same kind.
+      if (!existing?.bankingCompletedAt || existing.bankType !== input.bankType) {
+        const field = input.bankType === "us_ach" ? "routingNumber" : "iban";
+        throw new InvalidInput({ [field]: ["No account of this kind is on file: enter its details"] });
+      }
+    } else if (input.bankType === "us_ach") {
+      identifiers = { bankRoutingNumber: input.routingNumber!, bankAccountNumber: input.accountNumber!, bankIban: null, bankSwiftBic: null, bankLast4: last4(input.accountNumber!) };
+    } else {
+      identifiers = { bankRoutingNumber: null, bankAccountNumber: null, bankIban: input.iban!, bankSwiftBic: input.swiftBic!, bankLast4: last4(input.iban!) };
+    }
     await upsert(tx, ctx.user.accountId, { ...common, ...identifiers });
     // The audit trail keeps only masked identifiers too.
     await ctx.audit(tx, {
       action: "seller.banking.save",
       objectType: "account",
       objectId: ctx.user.accountId,
-      after: { bankType: input.bankType, last4: identifiers.bankLast4, schedule: common.disbursementSchedule, day: common.disbursementDay },
+      after: { bankType: input.bankType, last4: identifiers.bankLast4 ?? existing?.bankLast4 ?? null, kept: Boolean(input.keepAccount), schedule: common.disbursementSchedule, day: common.disbursementDay },
     });
   });
   return { step: "banking" as const };
@@ -64,14 +78,23 @@ export const saveBanking = defineOperation("seller.register", bankingSchema, asy
 
 export const saveTax = defineOperation("seller.register", taxSchema, async (ctx, input) => {
   await ctx.db.transaction(async (tx) => {
+    const existing = await onFile(tx, ctx.user.accountId);
+    let taxId = input.taxId;
+    if (!taxId) {
+      // Blank keeps the id on file, only for the same form and country.
+      if (!input.keepTaxId || !existing?.taxId || existing.taxForm !== input.taxForm || existing.taxCountry !== input.taxCountry) {
+        throw new InvalidInput({ taxId: ["Enter the tax id: the one on file is for another form or country"] });
+      }
+      taxId = existing.taxId;
+    }
     await upsert(tx, ctx.user.accountId, {
       taxForm: input.taxForm,
-      taxId: input.taxId,
-      taxIdLast4: last4(input.taxId),
+      taxId,
+      taxIdLast4: last4(taxId),
       taxCountry: input.taxCountry,
       taxCompletedAt: now(),
     });
-    await ctx.audit(tx, { action: "seller.tax.save", objectType: "account", objectId: ctx.user.accountId, after: { taxForm: input.taxForm, last4: last4(input.taxId) } });
+    await ctx.audit(tx, { action: "seller.tax.save", objectType: "account", objectId: ctx.user.accountId, after: { taxForm: input.taxForm, last4: last4(taxId), kept: !input.taxId } });
   });
   return { step: "tax" as const };
 });

@@ -32,6 +32,35 @@ const schedule = {
   disbursementDay: wholeNumber("Payout day", { min: 1, max: 28 }).optional(),
 };
 
+const routingNumber = z
+  .string({ message: "Routing number is required" })
+  .trim()
+  .regex(/^[0-9]{9}$/, "A routing number has 9 digits")
+  .refine(isValidRoutingNumber, "This routing number's check digit is wrong; check for a typo");
+const accountNumber = z
+  .string({ message: "Account number is required" })
+  .trim()
+  .regex(/^[0-9]{4,17}$/, "An account number has 4 to 17 digits");
+const iban = z
+  .string({ message: "IBAN is required" })
+  .max(64, "An IBAN has at most 34 characters")
+  .transform(normalizeIban)
+  .refine((v) => /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(v), "An IBAN starts with a country code and check digits, e.g. DE89 3704 …")
+  .refine(isValidIban, "This IBAN's check digits are wrong; check for a typo");
+const swiftBic = z
+  .string({ message: "SWIFT/BIC is required" })
+  .max(20, "A SWIFT/BIC has 8 or 11 letters and digits, e.g. COBADEFFXXX")
+  .trim()
+  .toUpperCase()
+  .refine(isValidBic, "A SWIFT/BIC has 8 or 11 letters and digits, e.g. COBADEFFXXX");
+/** Blank keeps what is on file (see keepAccount); anything typed must be a valid identifier. */
+const orBlank = <T extends z.ZodType>(schema: T) => z.union([z.literal(""), schema]).optional();
+
+/**
+ * The banking step. With `keepAccount` (an account of the same kind is on file
+ * and its numbers were left blank) only the holder and the payout schedule
+ * change: nobody re-types a bank account to move their payout day.
+ */
 export const bankingSchema = z
   .discriminatedUnion(
     "bankType",
@@ -39,30 +68,17 @@ export const bankingSchema = z
       z.object({
         bankType: z.literal(BANK_TYPES[0]),
         accountHolder: plainText("Account holder", { max: 200 }),
-        routingNumber: z
-          .string({ message: "Routing number is required" })
-          .trim()
-          .regex(/^[0-9]{9}$/, "A routing number has 9 digits")
-          .refine(isValidRoutingNumber, "This routing number's check digit is wrong; check for a typo"),
-        accountNumber: z
-          .string({ message: "Account number is required" })
-          .trim()
-          .regex(/^[0-9]{4,17}$/, "An account number has 4 to 17 digits"),
+        routingNumber: orBlank(routingNumber),
+        accountNumber: orBlank(accountNumber),
+        keepAccount: z.boolean().optional(),
         ...schedule,
       }),
       z.object({
         bankType: z.literal(BANK_TYPES[1]),
         accountHolder: plainText("Account holder", { max: 200 }),
-        iban: z
-          .string({ message: "IBAN is required" })
-          .transform(normalizeIban)
-          .refine((v) => /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(v), "An IBAN starts with a country code and check digits, e.g. DE89 3704 …")
-          .refine(isValidIban, "This IBAN's check digits are wrong; check for a typo"),
-        swiftBic: z
-          .string({ message: "SWIFT/BIC is required" })
-          .trim()
-          .toUpperCase()
-          .refine(isValidBic, "A SWIFT/BIC has 8 or 11 letters and digits, e.g. COBADEFFXXX"),
+        iban: orBlank(iban),
+        swiftBic: orBlank(swiftBic),
+        keepAccount: z.boolean().optional(),
         ...schedule,
       }),
     ],
@@ -72,26 +88,34 @@ export const bankingSchema = z
     if (value.disbursementSchedule === "monthly" && value.disbursementDay === undefined) {
       ctx.addIssue({ code: "custom", path: ["disbursementDay"], message: "Choose a day from 1 to 28" });
     }
+    if (value.keepAccount) return;
+    const required = value.bankType === "us_ach" ? { routingNumber: "Routing number is required", accountNumber: "Account number is required" } : { iban: "IBAN is required", swiftBic: "SWIFT/BIC is required" };
+    for (const [field, message] of Object.entries(required)) {
+      if (!(value as Record<string, unknown>)[field]) ctx.addIssue({ code: "custom", path: [field], message });
+    }
   });
 
 /** W-9: a US taxpayer with an EIN (12-3456789) or SSN; W-8BEN-E: a foreign entity with its own tax id. */
 export const taxSchema = z
   .object({
     taxForm: z.enum(TAX_FORMS, { message: "Choose a tax form" }),
-    taxId: z.string({ message: "Tax id is required" }).trim().min(1, "Tax id is required").max(30, "Tax id is too long"),
+    /** Blank with `keepTaxId` keeps the id on file (same form and country). */
+    taxId: z.string({ message: "Tax id is required" }).max(60, "Tax id is too long").trim().max(30, "Tax id is too long").optional(),
+    keepTaxId: z.boolean().optional(),
     taxCountry: country,
   })
   .superRefine((value, ctx) => {
-    if (value.taxForm === "W-9") {
-      if (value.taxCountry !== "US") ctx.addIssue({ code: "custom", path: ["taxCountry"], message: "A W-9 is for US taxpayers; choose W-8BEN-E" });
-      if (!/^([0-9]{2}-?[0-9]{7}|[0-9]{3}-?[0-9]{2}-?[0-9]{4})$/.test(value.taxId)) {
-        ctx.addIssue({ code: "custom", path: ["taxId"], message: "Enter an EIN (12-3456789) or SSN (123-45-6789)" });
-      }
-    } else {
-      if (value.taxCountry === "US") ctx.addIssue({ code: "custom", path: ["taxCountry"], message: "A W-8BEN-E is for non-US entities; choose W-9" });
-      if (!/^[A-Z0-9][A-Z0-9 .\/-]{3,28}[A-Z0-9]$/i.test(value.taxId)) {
-        ctx.addIssue({ code: "custom", path: ["taxId"], message: "Enter the entity's foreign tax id (5–30 letters and digits)" });
-      }
+    if (value.taxForm === "W-9" && value.taxCountry !== "US") ctx.addIssue({ code: "custom", path: ["taxCountry"], message: "A W-9 is for US taxpayers; choose W-8BEN-E" });
+    if (value.taxForm !== "W-9" && value.taxCountry === "US") ctx.addIssue({ code: "custom", path: ["taxCountry"], message: "A W-8BEN-E is for non-US entities; choose W-9" });
+    if (!value.taxId) {
+      if (!value.keepTaxId) ctx.addIssue({ code: "custom", path: ["taxId"], message: "Tax id is required" });
+      return;
+    }
+    if (value.taxForm === "W-9" && !/^([0-9]{2}-?[0-9]{7}|[0-9]{3}-?[0-9]{2}-?[0-9]{4})$/.test(value.taxId)) {
+      ctx.addIssue({ code: "custom", path: ["taxId"], message: "Enter an EIN (12-3456789) or SSN (123-45-6789)" });
+    }
+    if (value.taxForm !== "W-9" && !/^[A-Z0-9][A-Z0-9 .\/-]{3,28}[A-Z0-9]$/i.test(value.taxId)) {
+      ctx.addIssue({ code: "custom", path: ["taxId"], message: "Enter the entity's foreign tax id (5–30 letters and digits)" });
     }
   });
 

@@ -32,7 +32,9 @@ export default async function VendorInvitationPage({
         invitation={invitation}
         side="vendor"
         now={now()}
-        actions={invitation.status === "accepted" ? <RevokePanel invitationId={invitation.id} /> : undefined}
+        actions={
+          invitation.status === "accepted" || invitation.status === "pending" ? <RevokePanel invitationId={invitation.id} pending={invitation.status === "pending"} /> : undefined
+        }
       />
     </>
   );
