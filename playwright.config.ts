@@ -76,7 +76,8 @@ export default defineConfig({
     {
       name: "mobile",
       testMatch: /mobile\.spec\.ts/,
-      dependencies: ["setup"],
+      // After the role projects: it reuses all four saved sessions.
+      dependencies: ["setup", "vendor", "partner", "buyer", "marketplace"],
       use: { ...devices["Pixel 7"], storageState: `e2e/.auth/partner-${dialect}.json` },
     },
   ],

@@ -785,5 +785,10 @@ export const auditEvents = table(
     outcome: str("outcome", { enum: AUDIT_OUTCOMES }).notNull(),
     ip: str("ip"),
   },
-  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_account_idx").on(t.accountId, t.at)],
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_account_idx").on(t.accountId, t.at),
+    // Each object's timeline.
+    index("audit_events_object_idx").on(t.objectId, t.at),
+  ],
 );

@@ -48,7 +48,7 @@ interface Viewer {
   area: string;
 }
 
-type Kind = "offers" | "invitations" | "bills" | "products" | "agreements" | "payouts" | "runs";
+type Kind = "accounts" | "offers" | "invitations" | "bills" | "products" | "agreements" | "payouts" | "runs";
 type Row = { id: string } & Record<string, unknown>;
 
 /** Every dynamic route, the kind of object its id names, and who may open it. A new route must be added here. */
@@ -65,6 +65,10 @@ const DYNAMIC: Record<string, { kind: Kind; sees: (viewer: Viewer, row: Row) => 
   "/marketplace/bills/[id]": { kind: "bills", sees: (v) => v.role === "rep" },
   "/marketplace/disbursements/[id]": { kind: "payouts", sees: (v) => v.role === "rep" },
   "/api/jobs/[id]": { kind: "runs", sees: (v) => v.role === "rep" },
+  "/marketplace/accounts/[id]": { kind: "accounts", sees: (v) => v.role === "rep" },
+  "/marketplace/offers/[id]": { kind: "offers", sees: (v) => v.role === "rep" },
+  "/marketplace/agreements/[id]": { kind: "agreements", sees: (v) => v.role === "rep" },
+  "/marketplace/invitations/[id]": { kind: "invitations", sees: (v) => v.role === "rep" },
 };
 /** Probed on their own below, or public by design. */
 const OTHER_ROUTES = ["/", "/sign-in", "/sign-up", "/api/auth/[...nextauth]", "/api/health", "/api/notifications/[id]/open"];

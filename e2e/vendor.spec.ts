@@ -9,7 +9,7 @@ test("the vendor sees its own account and figures", async ({ page }) => {
   await expect(page.getByText("Registered seller")).toBeVisible();
   await expect(page.locator('[data-stat="Products"]')).toHaveText("2");
   await expect(page.getByText("5 pricing dimensions")).toBeVisible();
-  await expect(page.locator('[data-stat="Wholesale revenue"]')).toHaveText("$9,792.00"); // Globex: 51,000¢ × 24 months × 80%
+  await expect(page.locator('[data-stat="Wholesale billed to date"]')).toHaveText("$9,792.00"); // Globex: 51,000¢ × 24 months × 80%
 });
 
 test("the vendor is refused the other areas", async ({ page }) => {
@@ -33,6 +33,8 @@ test("the vendor sends an invitation, watching the live wholesale preview", asyn
   await page.getByLabel("Accept by").fill(acceptBy);
   await page.getByRole("button", { name: "Review and send" }).click();
   await expect(page.getByText("Send this invitation?")).toBeVisible();
+  // The dialog names the partner the id belongs to, looked up before it opened.
+  await expect(page.getByRole("alertdialog").getByText("Summit Cloud Advisors")).toBeVisible();
   await expect(page.getByText("Northwind Monitor at 20% off")).toBeVisible();
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page).toHaveURL(/\/vendor\/invitations\/inv_[0-9a-z]{20}\?sent=1$/);
@@ -51,10 +53,19 @@ test("bad invitation input lands on its field and sends nothing", async ({ page 
   await page.getByRole("button", { name: "Review and send" }).click();
   await expect(page.getByText("The discount must be more than 0% and less than 100%")).toBeVisible();
   await page.getByLabel("Wholesale discount (%)").fill("10");
-  await page.getByLabel("Accept by").fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+  // A past accept-by date is refused in the browser, before any confirmation.
+  await page.getByLabel("Accept by").fill("2020-01-01");
   await page.getByRole("button", { name: "Review and send" }).click();
-  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("Choose an accept-by date from today on")).toBeVisible();
+  await page.getByLabel("Accept by").fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+  // A customer's id (or an unknown one, or one's own) is refused on its field before the confirmation opens.
+  await page.getByRole("button", { name: "Review and send" }).click();
   await expect(page.getByText("No consulting partner has this account id")).toBeVisible();
+  await expect(page.getByText("Send this invitation?")).toHaveCount(0);
+  await page.getByLabel("Partner account id").fill("3104-5287-1906"); // the vendor's own
+  await page.getByRole("button", { name: "Review and send" }).click();
+  await expect(page.getByText("That is your own account")).toBeVisible();
+  await expect(page.getByText("Send this invitation?")).toHaveCount(0);
   await expect(page).toHaveURL(/\/vendor\/invitations\/new$/);
 });
 

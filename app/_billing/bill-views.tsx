@@ -8,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { billDetail, listBills } from "@/lib/billing/queries";
 import { dayOf } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
+import type { TimelineEntry } from "@/lib/audit/timeline";
 
 type BillRow = Awaited<ReturnType<typeof listBills>>["rows"][number];
 type Bill = NonNullable<Awaited<ReturnType<typeof billDetail>>>;
@@ -68,8 +69,13 @@ export function BillsTable({ bills, base, showCustomer }: { bills: BillRow[]; ba
   );
 }
 
+/** The bill's first event (the billing run issues bills; it is not an audited action of anyone's). */
+export function issued(bill: { id: string; issuedAt: Date; dueAt: Date; number: string }): TimelineEntry {
+  return { id: `issued-${bill.id}`, at: bill.issuedAt, what: `Bill ${bill.number} issued, due ${dayOf(bill.dueAt)}`, who: "the marketplace (billing run)", outcome: "success", detail: null };
+}
+
 /** A consolidated bill: every line with product, manufacturer, seller of record, period and amount. */
-export function BillDetailView({ bill, actions }: { bill: Bill; actions?: ReactNode }) {
+export function BillDetailView({ bill, actions, history }: { bill: Bill; actions?: ReactNode; history?: ReactNode }) {
   return (
     <>
       <PageHeader
@@ -143,6 +149,7 @@ export function BillDetailView({ bill, actions }: { bill: Bill; actions?: ReactN
           </Card>
         ) : null}
         {actions}
+        {history}
       </div>
     </>
   );

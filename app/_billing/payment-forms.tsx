@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { payBillAction, recordBankTransferAction } from "@/lib/billing/actions";
+import { bankTransferSchema } from "@/lib/billing/validations";
 
 /** The customer pays in the portal. The key was made with the page: a double submit records once. */
 export function PayBillForm({ billId, idempotencyKey, amount }: { billId: string; idempotencyKey: string; amount: string }) {
@@ -39,18 +40,33 @@ export function BankTransferForm({ billId, idempotencyKey, amount }: { billId: s
   const router = useRouter();
   const [reference, setReference] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // The server's rule for the field, checked as it is typed: no error can wait for the confirmation.
+  const check = bankTransferSchema.shape.reference.safeParse(reference);
+  const referenceError = reference && !check.success ? (check.error.issues[0]?.message ?? "Check the reference") : null;
   return (
     <div className="grid gap-3">
       {error ? <Callout tone="error">{error}</Callout> : null}
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
           <Label htmlFor="reference">Bank reference</Label>
-          <Input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} className="w-64" />
+          <Input
+            id="reference"
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            className="w-64 max-w-full"
+            aria-invalid={Boolean(referenceError)}
+            aria-describedby={referenceError ? "reference-error" : undefined}
+          />
+          {referenceError ? (
+            <p id="reference-error" className="max-w-64 text-xs text-red-700">
+              {referenceError}
+            </p>
+          ) : null}
         </div>
         <ConfirmDialog
-          trigger={<Button disabled={reference.trim().length < 4}>Record bank transfer</Button>}
+          trigger={<Button disabled={Boolean(referenceError) || !reference.trim()}>Record bank transfer</Button>}
           title={`Record ${amount} received?`}
-          description={`The bill is marked paid with reference ${reference}.`}
+          description={<span className="break-all">The bill is marked paid with reference {reference.trim()}.</span>}
           confirmLabel="Record payment"
           onConfirm={async () => {
             setError(null);

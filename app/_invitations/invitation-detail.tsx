@@ -13,7 +13,7 @@ type Detail = NonNullable<Awaited<ReturnType<typeof invitationDetail>>>;
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** An invitation as both parties see it: products, public and wholesale prices, terms, dates, use. */
-export function InvitationDetail({ invitation, side, now, actions }: { invitation: Detail; side: "vendor" | "partner"; now: Date; actions?: ReactNode }) {
+export function InvitationDetail({ invitation, side, now, actions, history }: { invitation: Detail; side: "vendor" | "partner"; now: Date; actions?: ReactNode; history?: ReactNode }) {
   const left = daysLeft(invitation.expiresAt, now);
   return (
     <>
@@ -80,6 +80,7 @@ export function InvitationDetail({ invitation, side, now, actions }: { invitatio
             </CardContent>
           </Card>
         ))}
+        {history}
       </div>
     </>
   );

@@ -1,4 +1,6 @@
 "use client";
+import type { AgreementStatus } from "@/lib/enums";
+import { AGREEMENT_STATUS_LABELS } from "@/lib/offers/state";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableColumns } from "@/components/data-table/columns";
@@ -11,7 +13,7 @@ import type { TableParams } from "@/lib/tables/params";
 
 type Params = TableParams<(typeof AGREEMENTS_TABLE.sortable)[number], "status">;
 const FILTERS = [{ id: "status" as const, label: "Status", options: AGREEMENT_STATUSES.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) })) }];
-const status = (s: string) => <Badge tone={s === "active" ? "good" : "neutral"}>{s[0]!.toUpperCase() + s.slice(1)}</Badge>;
+const status = (s: AgreementStatus) => <Badge tone={s === "active" ? "good" : "neutral"}>{AGREEMENT_STATUS_LABELS[s]}</Badge>;
 
 const sale = dataTableColumns<SaleRow>();
 const saleColumns = sale.columns([

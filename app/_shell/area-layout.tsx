@@ -39,6 +39,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
   ],
   marketplace: [
     { href: "/marketplace", label: "Home", exact: true },
+    { href: "/marketplace/search", label: "Find" },
     { href: "/marketplace/billing", label: "Billing" },
     { href: "/marketplace/bills", label: "Bills" },
     { href: "/marketplace/disbursements", label: "Disbursements" },

@@ -4,16 +4,18 @@ import { Stat } from "@/components/ui/stat";
 import { getDb } from "@/db";
 import { formatAccountId } from "@/lib/account-id";
 import { requireArea } from "@/lib/auth/guard";
+import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { buyerHome } from "@/lib/dashboard/queries";
 import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Buyer console" };
 
-export default async function BuyerHome() {
+export default async function BuyerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("buyer");
   const figures = await buyerHome(getDb(), user.accountId);
   return (
     <>
+      <ArrivalNotice searchParams={searchParams} accountName={user.accountName} />
       <PageHeader
         title={user.accountName}
         description={<>Account {formatAccountId(user.accountId)} · signed in as {user.email}</>}

@@ -7,18 +7,20 @@ import { Stat } from "@/components/ui/stat";
 import { getDb } from "@/db";
 import { formatAccountId } from "@/lib/account-id";
 import { requireArea } from "@/lib/auth/guard";
+import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { partnerHome } from "@/lib/dashboard/queries";
 import { formatMoney } from "@/lib/money";
 import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
 
 export const metadata: Metadata = { title: "Partner console" };
 
-export default async function PartnerHome() {
+export default async function PartnerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("partner");
   const figures = await partnerHome(getDb(), user.accountId);
   const complete = figures.registration.status === "complete";
   return (
     <>
+      <ArrivalNotice searchParams={searchParams} accountName={user.accountName} />
       <PageHeader
         title={user.accountName}
         description={<>Account {formatAccountId(user.accountId)} · signed in as {user.email}</>}

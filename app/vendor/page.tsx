@@ -7,18 +7,20 @@ import { Stat } from "@/components/ui/stat";
 import { getDb } from "@/db";
 import { formatAccountId } from "@/lib/account-id";
 import { requireArea } from "@/lib/auth/guard";
+import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { vendorHome } from "@/lib/dashboard/queries";
 import { formatMoney } from "@/lib/money";
 import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
 
 export const metadata: Metadata = { title: "Vendor console" };
 
-export default async function VendorHome() {
+export default async function VendorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("vendor");
   const figures = await vendorHome(getDb(), user.accountId);
   const complete = figures.registration.status === "complete";
   return (
     <>
+      <ArrivalNotice searchParams={searchParams} accountName={user.accountName} />
       <PageHeader
         title={user.accountName}
         description={<>Account {formatAccountId(user.accountId)} · signed in as {user.email}</>}
@@ -37,12 +39,12 @@ export default async function VendorHome() {
         <Stat label="Products" value={figures.products} hint={`${figures.pricingDimensions} pricing dimensions`} />
         <Stat label="Authorized partners" value={figures.authorizedPartners} />
         <Stat label="Pending invitations" value={figures.pendingInvitations} />
-        <Stat label="Wholesale revenue" value={formatMoney(figures.wholesaleRevenueCents)} hint="billed through partners" />
-        <Stat label="Listing fees" value={formatMoney(figures.listingFeesCents)} />
+        <Stat label="Wholesale billed to date" value={formatMoney(figures.wholesaleRevenueCents)} hint="your products' charges so far, at wholesale, through partners" />
+        <Stat label="Listing fees billed to date" value={formatMoney(figures.listingFeesCents)} hint="the marketplace's fee on those charges" />
         <Stat
-          label="Net revenue"
+          label="Net billed to date"
           value={formatMoney(figures.wholesaleRevenueCents - figures.listingFeesCents)}
-          hint="wholesale less listing fees"
+          hint="wholesale billed less listing fees: what you are paid as customers pay"
         />
       </div>
     </>

@@ -37,13 +37,16 @@ export function ConfirmDialog({
       {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 grid w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg border border-line bg-white p-6 shadow-lg">
+        {/* Long content scrolls inside; the buttons always stay on screen. */}
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 grid-rows-[auto_minmax(0,1fr)_auto] gap-4 rounded-lg border border-line bg-white p-6 shadow-lg">
           <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-          <AlertDialog.Description asChild>
-            <div className="text-sm text-muted">{description}</div>
-          </AlertDialog.Description>
-          {children}
-          <div className="flex justify-end gap-2">
+          <div className="grid min-h-0 gap-4 overflow-y-auto break-words">
+            <AlertDialog.Description asChild>
+              <div className="text-sm text-muted">{description}</div>
+            </AlertDialog.Description>
+            {children}
+          </div>
+          <div className="flex flex-wrap justify-end gap-2">
             <AlertDialog.Cancel className={buttonVariants({ variant: "secondary" })} disabled={pending}>
               Cancel
             </AlertDialog.Cancel>

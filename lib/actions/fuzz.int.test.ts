@@ -119,6 +119,7 @@ beforeAll(async () => {
       input: invitation,
       fields: ["partnerAccountId", "items", "items.0.productId", "items.0.discountPercent", "items.0.additionalTerms", "expiresOn", "endsOn", "use", "buyerAccountId", "requestKey"],
     },
+    lookupPartner: { actor: () => isv, input: () => ({ partnerAccountId: partner.accountId }), fields: ["partnerAccountId"] },
     acceptInvitation: { actor: () => partner, input: () => ({ invitationId: pendingId }), fields: ["invitationId"] },
     declineInvitation: { actor: () => partner, input: () => ({ invitationId: pendingId, reason: "No thanks." }), fields: ["invitationId", "reason"] },
     revokeAuthorization: { actor: () => isv, input: () => ({ invitationId }), fields: ["invitationId"] },

@@ -2,7 +2,7 @@
 // this list, so a new operation is covered as soon as it is registered here.
 import type { Operation } from "@/lib/actions/operation";
 import { changePassword } from "@/lib/accounts/sessions";
-import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
+import { acceptInvitation, declineInvitation, lookupPartner, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
 import { acceptOffer, cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } from "@/lib/offers/service";
 import { payBill, recordBankTransfer } from "@/lib/billing/payments";
 import { startBillingRun, startDisbursementRun } from "@/lib/billing/service";
@@ -18,6 +18,7 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   createProduct,
   updateProduct,
   sendInvitation,
+  lookupPartner,
   acceptInvitation,
   declineInvitation,
   revokeAuthorization,

@@ -123,6 +123,7 @@ export async function customerSubscriptionDetail(db: Db, customerAccountId: stri
   const totals = agreementTotals(r.agreement, r.offer);
   return {
     id: r.agreement.id,
+    offerId: r.offer.id,
     offerName: r.offer.name,
     productName: r.product.name,
     description: r.product.description,

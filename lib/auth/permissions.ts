@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "disbursement.run": ["rep"],
   "schedule.manage": ["rep"],
   "ledger.view": ["rep"],
+  "backoffice.view": ["rep"],
   "fees.manage": ["rep"],
   "money.view": ["isv", "partner"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -29,6 +29,20 @@ describe(`the fee schedule on ${dialect}`, () => {
     expect(feeBpsForContract(60_000_000, await feeTiersAt(db, new Date(`${day(11)}T00:00:00Z`)))).toBe(225);
   });
 
+  it("replaces a schedule saved again for the same day instead of failing", async () => {
+    const rep = await makeActor(db, "rep");
+    const first = await updateFeeSchedule(db, rep, { effectiveOn: day(20), tiers: [{ fromDollars: "0", percent: "3" }] });
+    const again = await updateFeeSchedule(db, rep, { effectiveOn: day(20), tiers: [{ fromDollars: "0", percent: "2.5" }, { fromDollars: "1,000,000", percent: "2" }] });
+    expect(first.ok && again.ok).toBe(true);
+    const { feeTiers } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const rows = await db.select().from(feeTiers).where(eq(feeTiers.effectiveFrom, new Date(`${day(20)}T00:00:00Z`)));
+    expect(rows.map((r) => [r.minContractCents, r.feeBps]).sort()).toEqual([
+      [0, 250],
+      [100_000_000, 200],
+    ]);
+  });
+
   it.each([
     ["a first tier above 0", { tiers: [{ fromDollars: "10", percent: "3" }] }, "tiers.0.fromDollars"],
     ["tiers out of order", { tiers: [{ fromDollars: "0", percent: "3" }, { fromDollars: "0", percent: "2" }] }, "tiers.1.fromDollars"],

@@ -1,5 +1,6 @@
 // The rep edits the listing-fee schedule for future offers: a new set of tiers
 // that takes effect on a date. Extended offers keep the rate they were frozen with.
+import { and, eq } from "drizzle-orm";
 import { feeTiers } from "@/db/schema";
 import { defineOperation, InvalidInput } from "@/lib/actions/operation";
 import { now } from "@/lib/clock";
@@ -21,8 +22,19 @@ export const updateFeeSchedule = defineOperation("fees.manage", feeScheduleSchem
     effectiveFrom,
   }));
   await ctx.db.transaction(async (tx) => {
+    // A second schedule for the same day replaces the first (offers already extended keep their frozen rate).
+    const replaced = await tx
+      .delete(feeTiers)
+      .where(and(eq(feeTiers.kind, "standard"), eq(feeTiers.effectiveFrom, effectiveFrom)))
+      .returning({ minContractCents: feeTiers.minContractCents, feeBps: feeTiers.feeBps });
     await tx.insert(feeTiers).values(rows);
-    await ctx.audit(tx, { action: "fees.update", objectType: "fee_schedule", objectId: input.effectiveOn, after: { tiers: rows.map((r) => [r.minContractCents, r.feeBps]) } });
+    await ctx.audit(tx, {
+      action: "fees.update",
+      objectType: "fee_schedule",
+      objectId: input.effectiveOn,
+      before: replaced.length ? { tiers: replaced.map((r) => [r.minContractCents, r.feeBps]) } : null,
+      after: { tiers: rows.map((r) => [r.minContractCents, r.feeBps]) },
+    });
   });
   return { effectiveFrom: input.effectiveOn, tiers: rows.length };
 });

@@ -1,6 +1,11 @@
 "use server";
 import { runOperation } from "@/lib/actions/run";
-import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
+import { acceptInvitation, declineInvitation, lookupPartner, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
+
+/** A read before the confirmation step: the partner's name, or the field error a send would give. */
+export async function lookupPartnerAction(raw: unknown) {
+  return runOperation(lookupPartner, raw);
+}
 
 export async function sendInvitationAction(raw: unknown) {
   return runOperation(sendInvitation, raw, ["/vendor"]);

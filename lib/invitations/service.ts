@@ -11,7 +11,7 @@ import { recordAudit, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { effectiveStatus, refusal } from "@/lib/invitations/state";
-import { declineInvitationSchema, endOfDayUtc, invitationIdSchema, sendInvitationSchema } from "@/lib/invitations/validations";
+import { declineInvitationSchema, endOfDayUtc, invitationIdSchema, lookupPartnerSchema, sendInvitationSchema } from "@/lib/invitations/validations";
 import { notify } from "@/lib/notifications/notify";
 import { productsWithDimensions } from "@/lib/products/service";
 import type { z } from "zod";
@@ -117,6 +117,18 @@ async function sendIn(
     });
   });
 }
+
+/**
+ * Names the partner behind an account id before the vendor confirms an
+ * invitation, with the same field errors the send would give (a read: nothing
+ * is written). Only partner accounts are named.
+ */
+export const lookupPartner = defineOperation("invitation.send", lookupPartnerSchema, async (ctx, input) => {
+  if (input.partnerAccountId === ctx.user.accountId) throw new InvalidInput({ partnerAccountId: ["That is your own account; enter the partner's account id"] });
+  const [partner] = await ctx.db.select({ id: accounts.id, name: accounts.name, type: accounts.type }).from(accounts).where(eq(accounts.id, input.partnerAccountId));
+  if (!partner || partner.type !== "partner") throw new InvalidInput({ partnerAccountId: ["No consulting partner has this account id; check it with the partner"] });
+  return { partnerAccountId: partner.id, name: partner.name };
+});
 
 /** The authorization, locked for this transaction, if it belongs to the given side. */
 async function lockAuthorization(tx: Tx, id: string, side: { partnerAccountId: string } | { isvAccountId: string }) {

@@ -70,3 +70,5 @@ export const invitationIdSchema = z.object({ invitationId: objectId("Invitation"
 export const declineInvitationSchema = invitationIdSchema.extend({
   reason: multiLine("Reason", { max: 1000 }).optional(),
 });
+
+export const lookupPartnerSchema = z.object({ partnerAccountId: accountIdField("Partner account id") });

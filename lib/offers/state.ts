@@ -1,6 +1,6 @@
 // The life of a private offer: draft → extended → accepted | expired | withdrawn.
 // Prices are frozen when extended. "Accept by" is exclusive, as for invitations.
-import type { OfferStatus } from "@/db/enums";
+import type { AgreementStatus, OfferStatus } from "@/db/enums";
 
 export interface OfferClock {
   status: OfferStatus;
@@ -49,4 +49,10 @@ export const OFFER_STATUS_TONES: Record<OfferStatus, "info" | "good" | "neutral"
   accepted: "good",
   expired: "warn",
   withdrawn: "bad",
+};
+
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  active: "Active",
+  ended: "Ended",
+  cancelled: "Cancelled",
 };

@@ -32,7 +32,7 @@ export default async function ChannelPage() {
                     <TableHead>Partner</TableHead>
                     <TableHead className="text-right">Offers extended</TableHead>
                     <TableHead className="text-right">Agreements</TableHead>
-                    <TableHead className="text-right">Wholesale revenue</TableHead>
+                    <TableHead className="text-right">Contract value at wholesale</TableHead>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -66,9 +66,9 @@ export default async function ChannelPage() {
                     <TableHead>Started</TableHead>
                     <TableHead>Product</TableHead>
                     <TableHead>Buyer</TableHead>
-                    <TableHead className="text-right">Wholesale revenue</TableHead>
-                    <TableHead className="text-right">Listing fee</TableHead>
-                    <TableHead className="text-right">Net revenue</TableHead>
+                    <TableHead className="text-right">Contract value at wholesale</TableHead>
+                    <TableHead className="text-right">Listing fee (contract)</TableHead>
+                    <TableHead className="text-right">Net (contract)</TableHead>
                   </TableRow>
                 </TableHeader>
                 <TableBody>

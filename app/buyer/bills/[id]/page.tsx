@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { BillDetailView } from "@/app/_billing/bill-views";
+import { BillDetailView, issued } from "@/app/_billing/bill-views";
+import { Timeline } from "@/app/_shell/timeline";
+import { timelineFor } from "@/lib/backoffice/queries";
 import { PayBillForm } from "@/app/_billing/payment-forms";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -18,6 +20,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
   return (
     <BillDetailView
       bill={bill}
+      history={<Timeline entries={[issued(bill), ...(await timelineFor(getDb(), [bill.id], { role: "customer", accountId: user.accountId }))]} />}
       actions={
         bill.status === "issued" ? (
           <Card>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { InvitationDetail } from "@/app/_invitations/invitation-detail";
+import { Timeline } from "@/app/_shell/timeline";
+import { timelineFor } from "@/lib/backoffice/queries";
 import { RespondPanel } from "@/app/_invitations/respond-panel";
 import { getDb } from "@/db";
 import { deniedNotFound, requirePermission } from "@/lib/auth/guard";
@@ -20,6 +22,7 @@ export default async function PartnerInvitationPage({ params }: { params: Promis
       invitation={invitation}
       side="partner"
       now={now()}
+      history={<Timeline entries={await timelineFor(getDb(), [invitation.id], { role: "partner", accountId: user.accountId })} />}
       actions={
         invitation.status === "pending" ? (
           <RespondPanel invitationId={invitation.id} registered={registration.status === "complete"} />

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Timeline } from "@/app/_shell/timeline";
+import { timelineFor } from "@/lib/backoffice/queries";
 import { OfferActions } from "@/app/_offers/offer-actions";
 import { OfferForm } from "@/app/_offers/offer-form";
 import { PricePanel } from "@/app/_offers/price-panel";
@@ -51,7 +53,7 @@ export default async function PartnerOfferPage({ params, searchParams }: { param
             authorizationId: offer.authorizationId,
             productId: offer.productId,
             name: offer.name,
-            customerAccountId: offer.customerAccountId,
+            customerAccountId: formatAccountId(offer.customerAccountId),
             quantities: offer.dimensions.map((d) => ({ dimensionId: d.dimensionId, quantity: d.quantity })),
             durationMonths: offer.durationMonths,
             billing: offer.billing,
@@ -93,6 +95,9 @@ export default async function PartnerOfferPage({ params, searchParams }: { param
           </Card>
         </div>
       )}
+      <div className="mt-6">
+        <Timeline entries={await timelineFor(getDb(), [offer.id], { role: "partner", accountId: user.accountId })} />
+      </div>
     </>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { InvitationDetail } from "@/app/_invitations/invitation-detail";
+import { Timeline } from "@/app/_shell/timeline";
+import { timelineFor } from "@/lib/backoffice/queries";
 import { RevokePanel } from "@/app/_invitations/respond-panel";
 import { Callout } from "@/components/ui/callout";
 import { getDb } from "@/db";
@@ -32,6 +34,7 @@ export default async function VendorInvitationPage({
         invitation={invitation}
         side="vendor"
         now={now()}
+      history={<Timeline entries={await timelineFor(getDb(), [invitation.id], { role: "isv", accountId: user.accountId })} />}
         actions={
           invitation.status === "accepted" || invitation.status === "pending" ? <RevokePanel invitationId={invitation.id} pending={invitation.status === "pending"} /> : undefined
         }

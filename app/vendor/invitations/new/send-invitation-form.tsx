@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatAccountId, parseAccountId } from "@/lib/account-id";
-import { sendInvitationAction } from "@/lib/invitations/actions";
+import { lookupPartnerAction, sendInvitationAction } from "@/lib/invitations/actions";
 import { wholesaleByDimension } from "@/lib/invitations/pricing";
 import { sendInvitationSchema, type SendInvitationInput } from "@/lib/invitations/validations";
 import { formatMoney, percentToBps } from "@/lib/money";
@@ -56,8 +56,15 @@ export function SendInvitationForm({ catalogue, minDate, requestKey }: { catalog
   const router = useRouter();
   const [formError, setFormError] = useState<{ message: string; registration: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [partnerName, setPartnerName] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
   const form = useForm({
-    resolver: zodResolver(sendInvitationSchema),
+    // The server's schema, plus what only the browser knows here: today's date.
+    resolver: zodResolver(
+      sendInvitationSchema.superRefine((value, ctx) => {
+        if (value.expiresOn < minDate) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Choose an accept-by date from today on" });
+      }),
+    ),
     defaultValues: {
       partnerAccountId: "",
       items: [{ productId: catalogue[0]?.id ?? "", discountPercent: "", additionalTerms: "" }],
@@ -98,8 +105,23 @@ export function SendInvitationForm({ catalogue, minDate, requestKey }: { catalog
 
   const partnerId = parseAccountId(useWatch({ control: form.control, name: "partnerAccountId" }) ?? "");
 
+  // Everything that can be checked is checked before the confirmation: the form here, the partner on the server.
+  async function review() {
+    setFormError(null);
+    setChecking(true);
+    const result = await lookupPartnerAction({ partnerAccountId: form.getValues("partnerAccountId") });
+    setChecking(false);
+    if (!result.ok) {
+      const message = applyServerErrors(result, form.setError, ["partnerAccountId"]);
+      if (message) setFormError({ message, registration: false });
+      return;
+    }
+    setPartnerName(result.data.name);
+    setConfirming(true);
+  }
+
   return (
-    <form onSubmit={form.handleSubmit(() => setConfirming(true))} noValidate className="grid gap-6">
+    <form onSubmit={form.handleSubmit(review)} noValidate className="grid gap-6">
       {formError ? (
         <Callout tone="error">
           {formError.message}{" "}
@@ -163,7 +185,9 @@ export function SendInvitationForm({ catalogue, minDate, requestKey }: { catalog
         <TextField form={form} name="buyerAccountId" label="Only for this buyer (optional)" placeholder="Customer account id" />
       </div>
       <div>
-        <Button type="submit">Review and send</Button>
+        <Button type="submit" disabled={checking}>
+          {checking ? "Checking…" : "Review and send"}
+        </Button>
       </div>
       <ConfirmDialog
         open={confirming}
@@ -174,8 +198,8 @@ export function SendInvitationForm({ catalogue, minDate, requestKey }: { catalog
         description={
           <div className="grid gap-2">
             <p>
-              Partner <span className="font-mono">{partnerId ? formatAccountId(partnerId) : "—"}</span> will be able to accept until{" "}
-              {form.getValues("expiresOn") || "—"}.
+              <strong>{partnerName ?? "The partner"}</strong> (<span className="font-mono">{partnerId ? formatAccountId(partnerId) : "—"}</span>) will be able to accept
+              until the end of {form.getValues("expiresOn") || "—"} (UTC).
             </p>
             <ul className="list-inside list-disc">
               {form.getValues("items").map((item, i) => (
