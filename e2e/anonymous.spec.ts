@@ -86,6 +86,7 @@ test("a new partner signs up and lands in its area with a fresh account id", asy
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/partner\?welcome=1$/);
   await expect(page.getByRole("heading", { name: "Brand New Partners" })).toBeVisible();
+  await expect(page.getByTestId("arrival-notice")).toHaveText("Welcome to the portal: the account Brand New Partners is ready.");
   await expect(page.getByText("Not registered")).toBeVisible();
   await expect(page.getByText(/^Account \d{4}-\d{4}-\d{4}/)).toBeVisible();
   await expect(page.getByTestId("account-id")).toHaveText(/^\d{4}-\d{4}-\d{4}$/);

@@ -266,3 +266,38 @@ test("a user changes its password: every session ends, the new password signs in
   await signIn(page, "customer3@demo.example", "a-brand-new-password");
   await expect(page).toHaveURL(/\/buyer$/);
 });
+
+test("a vendor withdraws a pending invitation; the partner is told and cannot accept it", async ({ browser }) => {
+  const vendor = await as(browser, "isv@demo.example");
+  await vendor.goto("/vendor/invitations?status=pending");
+  await vendor.getByRole("link", { name: /Summit Cloud Advisors/ }).first().click();
+  await vendor.waitForURL(/\/vendor\/invitations\/inv_/);
+  const url = vendor.url();
+  await vendor.getByRole("button", { name: "Withdraw invitation" }).click();
+  await vendor.getByRole("button", { name: "Withdraw", exact: true }).click();
+  await expect(vendor.getByText("Revoked", { exact: true })).toBeVisible();
+  await expect(vendor.getByRole("list", { name: "History" })).toContainText("Invitation withdrawn");
+
+  const partner = await as(browser, "partner2@demo.example");
+  await partner.goto(`/partner/invitations/${url.split("/").pop()}`);
+  await expect(partner.getByText("Revoked", { exact: true })).toBeVisible();
+  await expect(partner.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+  await partner.goto("/partner/notifications");
+  await expect(partner.getByRole("button", { name: /withdrew its invitation/ }).first()).toBeVisible();
+});
+
+test("a seller with an IBAN changes its payout day without re-entering the account", async ({ browser }) => {
+  const page = await as(browser, "partner2@demo.example");
+  await page.goto("/partner/registration?step=banking");
+  await expect(page.getByLabel("Bank account")).toHaveValue("iban");
+  await expect(page.getByText(/On file: •••• \d{4}\. Leave blank to keep it\./)).toBeVisible();
+  await expect(page.getByLabel("IBAN")).toHaveValue("");
+  await page.getByLabel("Schedule").selectOption("monthly");
+  await page.getByLabel("Day of month (1–28)").fill("12");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.waitForURL(/step=tax|registered=1/);
+  await page.goto("/partner/registration?step=banking");
+  await expect(page.getByLabel("Schedule")).toHaveValue("monthly");
+  await expect(page.getByLabel("Day of month (1–28)")).toHaveValue("12");
+  await expect(page.getByTestId("bank-masked")).toHaveText(/•••• \d{4}/);
+});

@@ -32,3 +32,26 @@ test("the rep pauses and resumes a scheduled job, and sees each job's next run",
   await expect(page.getByTestId("schedule-next-sweep")).toHaveText(/:(00|15|30|45) UTC$/);
   await expect(page.getByTestId("schedule-next-disbursement")).toHaveText(/06:00 UTC$/);
 });
+
+test("the rep finds an account by its id, a bill by its number, an offer by name, and reads each one's history", async ({ page }) => {
+  await page.goto("/marketplace/search?q=8513-4796-2018");
+  await page.getByRole("link", { name: "Acme Retail" }).click();
+  await expect(page).toHaveURL(/\/marketplace\/accounts\/851347962018$/);
+  await expect(page.getByText("customer@demo.example")).toBeVisible();
+  await expect(page.getByRole("list", { name: "History" }).getByTestId("timeline-entry").first()).toBeVisible();
+
+  await page.goto("/marketplace/search");
+  await page.getByLabel("Find").fill("B-");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByTestId("search-results").getByRole("heading", { name: /Bills/ })).toBeVisible();
+  await page.getByTestId("search-results").getByRole("link", { name: /^B-\d{6}-851347962018-1$/ }).first().click();
+  await expect(page.getByText(/Bill B-\d{6}-851347962018-1 issued/)).toBeVisible();
+
+  await page.goto("/marketplace/search?q=Contoso+Analytics");
+  await page.getByTestId("search-results").getByRole("link").filter({ hasText: /Contoso Analytics/ }).first().click();
+  await expect(page.getByRole("list", { name: "History" })).toContainText("Offer extended (prices frozen)");
+  await expect(page.getByRole("list", { name: "History" })).toContainText("partner@demo.example");
+
+  await page.goto("/marketplace/search?q=zzzz-nothing");
+  await expect(page.getByText("Nothing matches")).toBeVisible();
+});

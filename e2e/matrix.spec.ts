@@ -1,6 +1,6 @@
 // The authorization matrix over HTTP (TESTING.md items 1, 2, 4 and 7): every
 // page and route handler the app directory holds, and every server action in
-// the build's manifest, requested as each demo tenant — with its own ids and
+// the build's manifest, requested as nine demo users of four roles — with its own ids and
 // with every other tenant's — as HTML and as the RSC payload. Allowed cells
 // answer 200; the rest answer "not found". No answer, allowed or not, may
 // contain another tenant's private strings, and refused actions write nothing.
@@ -91,7 +91,8 @@ function appRoutes(): string[] {
   return [...new Set(out)].sort();
 }
 
-const VIEWERS: Viewer[] = ["isv@demo.example", "isv2@demo.example", "partner@demo.example", "partner2@demo.example", "customer@demo.example", "customer2@demo.example", "rep@demo.example"].map((email) => {
+// Every demo user but customer3, whose password a story changes before this runs.
+const VIEWERS: Viewer[] = DEMO_USERS.filter((u) => u.email !== "customer3@demo.example").map(({ email }) => {
   const user = DEMO_USERS.find((u) => u.email === email)!;
   const area = { isv: "vendor", partner: "partner", customer: "buyer", rep: "marketplace" }[user.role];
   return { email, role: user.role, accountId: DEMO_ACCOUNTS[user.account].id, area };

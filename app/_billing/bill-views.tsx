@@ -5,68 +5,16 @@ import { Badge } from "@/components/ui/badge";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { billDetail, listBills } from "@/lib/billing/queries";
+import type { billDetail } from "@/lib/billing/queries";
 import { dayOf } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { TimelineEntry } from "@/lib/audit/timeline";
 
-type BillRow = Awaited<ReturnType<typeof listBills>>["rows"][number];
 type Bill = NonNullable<Awaited<ReturnType<typeof billDetail>>>;
 
 export function BillStatus({ bill }: { bill: { status: string; overdue: boolean } }) {
   if (bill.status === "paid") return <Badge tone="good">Paid</Badge>;
   return bill.overdue ? <Badge tone="bad">Overdue</Badge> : <Badge tone="info">Issued</Badge>;
-}
-
-/** "Supplementary" beside a period's second and later bills: charges that came due after the first was paid. */
-export function SupplementaryBadge({ sequence }: { sequence: number }) {
-  return sequence > 0 ? (
-    <Badge tone="neutral" className="ml-2" title="Charges that came due after this period's first bill was paid">
-      Supplementary
-    </Badge>
-  ) : null;
-}
-
-export function BillsTable({ bills, base, showCustomer }: { bills: BillRow[]; base: string; showCustomer?: boolean }) {
-  return (
-    <div className="overflow-x-auto">
-    <Table aria-label="Bills">
-      <TableHeader>
-        <TableRow>
-          <TableHead>Bill</TableHead>
-          <TableHead>Period</TableHead>
-          {showCustomer ? <TableHead>Customer</TableHead> : null}
-          <TableHead>Status</TableHead>
-          <TableHead>Issued</TableHead>
-          <TableHead>Due</TableHead>
-          <TableHead className="text-right">Total</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {bills.map((b) => (
-          <TableRow key={b.id} data-testid="bill-row">
-            <TableCell className="whitespace-nowrap">
-              <Link href={`${base}/${b.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">
-                {b.number}
-              </Link>
-            </TableCell>
-            <TableCell className="whitespace-nowrap">
-              {b.period}
-              <SupplementaryBadge sequence={b.sequence} />
-            </TableCell>
-            {showCustomer ? <TableCell>{b.customerName}</TableCell> : null}
-            <TableCell>
-              <BillStatus bill={b} />
-            </TableCell>
-            <TableCell>{dayOf(b.issuedAt)}</TableCell>
-            <TableCell>{dayOf(b.dueAt)}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatMoney(b.totalCents, b.currency)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-    </div>
-  );
 }
 
 /** The bill's first event (the billing run issues bills; it is not an audited action of anyone's). */

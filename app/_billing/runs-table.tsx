@@ -1,51 +1,59 @@
+"use client";
+// Runs of one kind as the portal's one table, each in the state its lease tells.
+import { DataTable } from "@/components/data-table/data-table";
+import { dataTableColumns } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RunView } from "@/lib/billing/queries";
-import { instantOf } from "@/lib/dates";
+import { RUNS_TABLE } from "@/lib/billing/table";
+import type { TableParams } from "@/lib/tables/params";
 import { RUN_STATE_LABELS, RUN_STATE_TONES, summarizeRun, TRIGGER_LABELS } from "./run-labels";
 
-/** Recent runs of one kind, newest first, each in the state its lease tells. */
-export function RunsTable({ runs }: { runs: RunView[] }) {
-  if (runs.length === 0) return <p className="text-sm text-muted">No runs yet. Start one above, or let the scheduler run it.</p>;
+const utc = (d: Date) => `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+const col = dataTableColumns<RunView>();
+const COLUMNS = col.columns([
+  col.accessor("startedAt", { id: "started", header: "Started", cell: (c) => <span className="whitespace-nowrap">{utc(c.getValue())}</span> }),
+  col.accessor("period", { header: "Period", cell: (c) => c.getValue() ?? "—" }),
+  col.accessor("trigger", { header: "Started by", cell: (c) => TRIGGER_LABELS[c.getValue()] }),
+  col.accessor("state", {
+    header: "State",
+    meta: { testId: "run-state-cell" },
+    cell: (c) => (
+      <>
+        <Badge tone={RUN_STATE_TONES[c.getValue()]} data-testid="run-state">
+          {RUN_STATE_LABELS[c.getValue()]}
+        </Badge>
+        {c.row.original.takeovers ? <span className="block text-xs text-muted">resumed {c.row.original.takeovers}×</span> : null}
+      </>
+    ),
+  }),
+  col.accessor("done", { header: "Progress", meta: { align: "end" }, cell: (c) => <span className="tabular-nums">{`${c.getValue()}/${c.row.original.total}`}</span> }),
+  col.accessor("summary", {
+    header: "Result",
+    meta: { className: "max-w-md" },
+    cell: (c) => {
+      const r = c.row.original;
+      if (r.state === "interrupted") return `Stopped at ${r.done} of ${r.total}: the process running it ended. The next run takes it over and finishes it.`;
+      if (r.state === "failed") return r.error ?? "Failed.";
+      return summarizeRun(r.kind, r.summary);
+    },
+  }),
+]);
+
+const FILTERS = [{ id: "status" as const, label: "Status", options: [{ value: "running", label: "Running or interrupted" }, { value: "completed", label: "Completed" }, { value: "failed", label: "Failed" }] }];
+
+export function RunsTable(props: { rows: RunView[]; total: number; params: TableParams<"started", "status"> }) {
   return (
-    <div className="overflow-x-auto">
-      <Table aria-label="Recent runs">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Started</TableHead>
-            <TableHead>Period</TableHead>
-            <TableHead>Started by</TableHead>
-            <TableHead>State</TableHead>
-            <TableHead className="text-right">Progress</TableHead>
-            <TableHead>Result</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {runs.map((r) => (
-            <TableRow key={r.id} data-testid="run-row">
-              <TableCell className="whitespace-nowrap">{instantOf(r.startedAt)}</TableCell>
-              <TableCell>{r.period ?? "—"}</TableCell>
-              <TableCell>{TRIGGER_LABELS[r.trigger]}</TableCell>
-              <TableCell>
-                <Badge tone={RUN_STATE_TONES[r.state]} data-testid="run-state">
-                  {RUN_STATE_LABELS[r.state]}
-                </Badge>
-                {r.takeovers ? <span className="block text-xs text-muted">resumed {r.takeovers}×</span> : null}
-              </TableCell>
-              <TableCell className="text-right tabular-nums">
-                {r.done}/{r.total}
-              </TableCell>
-              <TableCell className="max-w-md text-sm">
-                {r.state === "interrupted"
-                  ? `Stopped at ${r.done} of ${r.total}: the process running it ended. The next run takes it over and finishes it.`
-                  : r.state === "failed"
-                    ? (r.error ?? "Failed.")
-                    : summarizeRun(r.kind, r.summary)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      {...props}
+      columns={COLUMNS}
+      spec={RUNS_TABLE}
+      filters={FILTERS}
+      label="Runs"
+      getRowId={(r) => r.id}
+      rowTestId="run-row"
+      searchPlaceholder="Period, e.g. 2026-11"
+      emptyState={<p>No runs yet. Start one above, or let the scheduler run it.</p>}
+    />
   );
 }

@@ -15,6 +15,8 @@ export interface DataTableColumnMeta {
   align?: "start" | "end";
   /** Extra classes for this column's cells, e.g. a width or `font-mono`. */
   className?: string;
+  /** data-testid of this column's cells (browser tests read figures by it). */
+  testId?: string;
 }
 
 // No sorted or paginated row models: the server sorts and pages, TanStack only holds the state.

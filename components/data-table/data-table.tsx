@@ -44,6 +44,8 @@ export interface DataTableProps<TRow extends RowData, S extends string, F extend
   getRowId: (row: TRow) => string;
   /** Accessible name of the table, e.g. "Private offers". */
   label?: string;
+  /** data-testid of every body row. */
+  rowTestId?: string;
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -60,6 +62,7 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
   searchPlaceholder = "Search…",
   emptyState,
   getRowId,
+  rowTestId,
   label,
 }: DataTableProps<TRow, S, F>) {
   const { params, navigate, isPending } = useUrlTableState(serverParams, spec);
@@ -191,11 +194,11 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
                 </TableRow>
               ) : (
                 table.getRowModel().rows.map((row) => (
-                  <TableRow key={row.id}>
+                  <TableRow key={row.id} data-testid={rowTestId}>
                     {row.getAllCells().map((cell) => {
                       const meta = cell.column.columnDef.meta;
                       return (
-                        <TableCell key={cell.id} className={cn(meta?.align === "end" && "text-right", meta?.className)}>
+                        <TableCell key={cell.id} className={cn(meta?.align === "end" && "text-right", meta?.className)} data-testid={meta?.testId}>
                           <table.FlexRender cell={cell} />
                         </TableCell>
                       );

@@ -3,7 +3,7 @@
 // margin; the ISV with the partner as the buyer, at wholesale, never the
 // customer price or markup.
 import "server-only";
-import { and, asc, desc, eq, inArray, or, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -13,6 +13,8 @@ import { AGREEMENT_STATUSES, type AgreementStatus } from "@/db/enums";
 import { offerPrice } from "@/lib/offers/pricing";
 import { offersExtendedByPartner } from "@/lib/offers/queries";
 import { offsetOf, type TableParams } from "@/lib/tables/params";
+import { parseAccountId } from "@/lib/account-id";
+import type { ChannelSaleRow } from "@/lib/offers/table";
 
 const customer = alias(accounts, "customer");
 const isv = alias(accounts, "isv");
@@ -204,44 +206,85 @@ export async function partnerSales(db: Db, partnerAccountId: string, params: Tab
   return { rows, total: total?.n ?? 0 };
 }
 
-/** The ISV's channel: per partner (the buyer) offers and agreements at wholesale; never customer price or markup. */
-export async function isvChannel(db: Db, isvAccountId: string) {
-  const rows = await db
-    .select({ agreement: agreements, offer: privateOffers, productName: products.name, partnerName: partner.name })
-    .from(agreements)
-    .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
-    .innerJoin(products, eq(products.id, agreements.productId))
-    .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
-    .where(eq(agreements.isvAccountId, isvAccountId))
-    .orderBy(desc(agreements.startsAt));
-  const sales = rows.map((r) => {
+/**
+ * An agreement's contract value at wholesale, in SQL, by the offer's own
+ * formulas (lib/offers/pricing.ts): monthly, the frozen month × months; upfront,
+ * the chain on the whole contract, each step rounded half up to the cent.
+ */
+function contractWholesale(): SQL<number> {
+  const halfUp = (amount: SQL, bps: SQL) => sql`((${amount}) * (${bps}) * 2 + 10000) / 20000`;
+  const listTotal = sql`${agreements.listCentsPerMonth} * ${agreements.durationMonths}`;
+  const wholesale = halfUp(listTotal, sql`(10000 - ${privateOffers.discountBps})`);
+  const upfront = sql`case when ${privateOffers.additionalDiscountBps} > 0 then ${halfUp(wholesale, sql`(10000 - ${privateOffers.additionalDiscountBps})`)} else ${wholesale} end`;
+  return sql`case when ${agreements.billing} = 'monthly' then ${agreements.wholesaleCentsPerMonth} * ${agreements.durationMonths} else ${upfront} end`.mapWith(Number);
+}
+
+/** The ISV's channel per partner (the buyer): offers extended, agreements, contract value at wholesale; aggregated in SQL. */
+export async function channelByPartner(db: Db, isvAccountId: string) {
+  const [sold, extended] = await Promise.all([
+    db
+      .select({ partnerAccountId: agreements.partnerAccountId, agreements: countAll(), wholesaleTotalCents: sql`coalesce(sum(${contractWholesale()}), 0)`.mapWith(Number) })
+      .from(agreements)
+      .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+      .where(eq(agreements.isvAccountId, isvAccountId))
+      .groupBy(agreements.partnerAccountId),
+    offersExtendedByPartner(db, isvAccountId),
+  ]);
+  const partnerIds = [...new Set([...extended.map((e) => e.partnerAccountId), ...sold.map((s) => s.partnerAccountId)])];
+  const names = partnerIds.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, partnerIds)) : [];
+  return partnerIds
+    .map((id) => ({
+      partnerAccountId: id,
+      partnerName: names.find((n) => n.id === id)?.name ?? id,
+      offersExtended: extended.find((e) => e.partnerAccountId === id)?.extended ?? 0,
+      agreements: sold.find((x) => x.partnerAccountId === id)?.agreements ?? 0,
+      wholesaleTotalCents: sold.find((x) => x.partnerAccountId === id)?.wholesaleTotalCents ?? 0,
+    }))
+    .sort((a, b) => b.wholesaleTotalCents - a.wholesaleTotalCents || a.partnerName.localeCompare(b.partnerName));
+}
+
+/** The ISV's sales through partners, one page: the partner is the buyer, figures at wholesale; never customer price or markup. */
+export async function channelSales(db: Db, isvAccountId: string, params: TableParams<string, "status">) {
+  const id = parseAccountId(params.q);
+  const where = and(
+    eq(agreements.isvAccountId, isvAccountId),
+    statusFilter(params.filters.status),
+    params.q ? or(containsInsensitive(products.name, params.q), containsInsensitive(partner.name, params.q), id ? eq(partner.id, id) : undefined) : undefined,
+  );
+  const [page, [total]] = await Promise.all([
+    db
+      .select({ agreement: agreements, offer: privateOffers, productName: products.name, partnerName: partner.name })
+      .from(agreements)
+      .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
+      .where(where)
+      .orderBy(ordering(params, partner.name), desc(agreements.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    db
+      .select({ n: countAll() })
+      .from(agreements)
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
+      .where(where),
+  ]);
+  const rows: ChannelSaleRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
     return {
       id: r.agreement.id,
       buyerName: r.partnerName,
       buyerAccountId: r.agreement.partnerAccountId,
       productName: r.productName,
+      status: r.agreement.status,
       billing: r.agreement.billing,
       durationMonths: r.agreement.durationMonths,
       currency: r.agreement.currency,
       wholesaleTotalCents: totals.wholesaleTotalCents,
       listingFeeCents: totals.feeTotalCents,
       netRevenueCents: totals.wholesaleTotalCents - totals.feeTotalCents,
-      startsAt: r.agreement.startsAt,
+      startsAt: r.agreement.startsAt.toISOString(),
     };
   });
-  const extended = await offersExtendedByPartner(db, isvAccountId);
-  const partnerIds = [...new Set([...extended.map((e) => e.partnerAccountId), ...sales.map((s) => s.buyerAccountId)])];
-  const names = partnerIds.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, partnerIds)) : [];
-  const byPartner = partnerIds.map((id) => {
-    const own = sales.filter((s) => s.buyerAccountId === id);
-    return {
-      partnerAccountId: id,
-      partnerName: names.find((n) => n.id === id)?.name ?? id,
-      offersExtended: extended.find((e) => e.partnerAccountId === id)?.extended ?? 0,
-      agreements: own.length,
-      wholesaleTotalCents: own.reduce((sum, s) => sum + s.wholesaleTotalCents, 0),
-    };
-  });
-  return { byPartner, sales };
+  return { rows, total: total?.n ?? 0 };
 }

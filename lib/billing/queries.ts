@@ -2,9 +2,10 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, lt, min, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
+import { containsInsensitive } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
 import {
   accounts,
@@ -23,6 +24,9 @@ import {
 } from "@/db/schema";
 import type { JobKind } from "@/db/enums";
 import { HOLD_REASON } from "@/lib/billing/disburse";
+import type { BILLS_TABLE, BillRow, PAYOUTS_TABLE, PayoutRow, WAITING_TABLE, WaitingRow } from "@/lib/billing/table";
+import { parseAccountId } from "@/lib/account-id";
+import { offsetOf, type TableParams } from "@/lib/tables/params";
 import { describeSchedule, nextPayoutDate, type PayoutSchedule } from "@/lib/billing/schedule";
 import { now } from "@/lib/clock";
 import { runState } from "@/lib/jobs/lease";
@@ -36,22 +40,68 @@ export function isOverdue(bill: { status: string; dueAt: Date }, at: Date = now(
   return bill.status === "issued" && bill.dueAt.getTime() < at.getTime();
 }
 
-/** The customer's bills (all bills for a rep when `customerAccountId` is null): newest period first, a period's supplementary bills after its first. */
-export async function listBills(db: Db, customerAccountId: string | null, { limit = 50, offset = 0 } = {}) {
-  const where = customerAccountId ? eq(consolidatedBills.customerAccountId, customerAccountId) : undefined;
+/**
+ * Bills as a table: the customer's own (all of them for a rep when
+ * `customerAccountId` is null), filtered by state as of now (open, overdue,
+ * paid), searched by number (and customer for reps), sorted and paged in SQL.
+ * A period's supplementary bills sort right after its first.
+ */
+export async function listBills(db: Db, customerAccountId: string | null, params: TableParams<(typeof BILLS_TABLE.sortable)[number], "state">) {
+  const at = now();
+  const states = params.filters.state ?? [];
+  const stateFilter = states.length
+    ? or(
+        states.includes("open") ? and(eq(consolidatedBills.status, "issued"), gte(consolidatedBills.dueAt, at)) : undefined,
+        states.includes("overdue") ? and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, at)) : undefined,
+        states.includes("paid") ? eq(consolidatedBills.status, "paid") : undefined,
+      )
+    : undefined;
+  const accountId = parseAccountId(params.q);
+  const search = params.q
+    ? or(
+        containsInsensitive(consolidatedBills.number, params.q),
+        customerAccountId ? undefined : containsInsensitive(customer.name, params.q),
+        !customerAccountId && accountId ? eq(consolidatedBills.customerAccountId, accountId) : undefined,
+      )
+    : undefined;
+  const where = and(customerAccountId ? eq(consolidatedBills.customerAccountId, customerAccountId) : undefined, stateFilter, search);
+  const direction = params.sort.desc ? desc : asc;
+  const order =
+    params.sort.id === "due"
+      ? [direction(consolidatedBills.dueAt)]
+      : params.sort.id === "total"
+        ? [direction(consolidatedBills.totalCents)]
+        : params.sort.id === "customer" && !customerAccountId
+          ? [direction(customer.name), desc(consolidatedBills.period)]
+          : [direction(consolidatedBills.period), asc(consolidatedBills.sequence)];
   const [rows, [total]] = await Promise.all([
     db
       .select({ bill: consolidatedBills, customerName: customer.name })
       .from(consolidatedBills)
       .innerJoin(customer, eq(customer.id, consolidatedBills.customerAccountId))
       .where(where)
-      .orderBy(desc(consolidatedBills.period), asc(consolidatedBills.sequence), asc(consolidatedBills.number))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: countAll() }).from(consolidatedBills).where(where),
+      .orderBy(...order, asc(consolidatedBills.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    db.select({ n: countAll() }).from(consolidatedBills).innerJoin(customer, eq(customer.id, consolidatedBills.customerAccountId)).where(where),
   ]);
-  const at = now();
-  return { rows: rows.map((r) => ({ ...r.bill, customerName: r.customerName, overdue: isOverdue(r.bill, at) })), total: total?.n ?? 0 };
+  return {
+    rows: rows.map(
+      ({ bill, customerName }): BillRow => ({
+        id: bill.id,
+        number: bill.number,
+        period: bill.period,
+        sequence: bill.sequence,
+        customerName,
+        state: bill.status === "paid" ? "paid" : isOverdue(bill, at) ? "overdue" : "open",
+        issuedAt: bill.issuedAt.toISOString(),
+        dueAt: bill.dueAt.toISOString(),
+        totalCents: bill.totalCents,
+        currency: bill.currency,
+      }),
+    ),
+    total: total?.n ?? 0,
+  };
 }
 
 /** A bill with its lines (product, manufacturer, seller of record, period, amount), its payments and the period's other bills; null if not the customer's. */
@@ -108,19 +158,34 @@ export async function sellerMoney(db: Db, sellerAccountId: string) {
   };
 }
 
-/** The seller's payouts, newest first, one page (their lines are on each payout's remittance page). */
-export async function sellerPayouts(db: Db, sellerAccountId: string, { limit = 25, offset = 0 } = {}) {
+/** The seller's payouts as a table: filtered by status, searched by reference, sorted by date or amount, paged. */
+export async function sellerPayouts(db: Db, sellerAccountId: string, params: TableParams<(typeof PAYOUTS_TABLE.sortable)[number], "status">) {
+  const statuses = (params.filters.status ?? []).filter((v): v is PayoutRow["status"] => v === "in_progress" || v === "completed");
+  const where = and(
+    eq(disbursements.sellerAccountId, sellerAccountId),
+    statuses.length ? inArray(disbursements.status, statuses) : undefined,
+    params.q ? containsInsensitive(disbursements.reference, params.q) : undefined,
+  );
+  const direction = params.sort.desc ? desc : asc;
+  const order = params.sort.id === "amount" ? direction(disbursements.amountCents) : direction(disbursements.createdAt);
   const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(disbursements)
-      .where(eq(disbursements.sellerAccountId, sellerAccountId))
-      .orderBy(desc(disbursements.createdAt), desc(disbursements.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: countAll() }).from(disbursements).where(eq(disbursements.sellerAccountId, sellerAccountId)),
+    db.select().from(disbursements).where(where).orderBy(order, desc(disbursements.id)).limit(params.pageSize).offset(offsetOf(params)),
+    db.select({ n: countAll() }).from(disbursements).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return {
+    rows: rows.map(
+      (d): PayoutRow => ({
+        id: d.id,
+        reference: d.reference,
+        status: d.status === "in_progress" ? "in_progress" : "completed",
+        lineCount: d.lineCount,
+        amountCents: d.amountCents,
+        currency: d.currency,
+        date: (d.completedAt ?? d.createdAt).toISOString(),
+      }),
+    ),
+    total: total?.n ?? 0,
+  };
 }
 
 export type PayoutViewer = { role: "isv" | "partner"; accountId: string } | { role: "rep" };
@@ -231,9 +296,21 @@ export async function jobRun(db: Db, id: string) {
   return row ? describeRun(row) : null;
 }
 
-export async function recentRuns(db: Db, kind: JobKind, limit = 10) {
-  const rows = await db.select().from(jobRuns).where(eq(jobRuns.kind, kind)).orderBy(desc(jobRuns.startedAt)).limit(limit);
-  return rows.map((r) => describeRun(r));
+export async function recentRuns(db: Db, kind: JobKind, params: TableParams<"started", "status">) {
+  const statuses = (params.filters.status ?? []).filter((v): v is "running" | "completed" | "failed" => ["running", "completed", "failed"].includes(v));
+  const where = and(eq(jobRuns.kind, kind), statuses.length ? inArray(jobRuns.status, statuses) : undefined, params.q ? containsInsensitive(jobRuns.scope, params.q) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(jobRuns)
+      .where(where)
+      .orderBy(params.sort.desc ? desc(jobRuns.startedAt) : asc(jobRuns.startedAt), desc(jobRuns.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    db.select({ n: countAll() }).from(jobRuns).where(where),
+  ]);
+  const wall = Date.now();
+  return { rows: rows.map((r) => describeRun(r, wall)), total: total?.n ?? 0 };
 }
 
 /** The newest live or interrupted run of a kind, if any (the console follows it, or offers to finish it). */
@@ -250,21 +327,36 @@ export async function openRunOf(db: Db, kind: JobKind) {
 }
 
 /**
- * Every seller with money waiting, one page, largest first: amount, schedule and
- * next payout date, or the hold and its reason.
+ * Every seller with money waiting, as a table: largest first by default,
+ * filtered to held or scheduled sellers, searched by name or account id; each
+ * with amount, schedule and next payout date, or the hold and its reason.
  */
-export async function sellersWithMoneyWaiting(db: Db, { limit = 25, offset = 0 } = {}) {
-  const [rows, [total]] = await Promise.all([
+export async function sellersWithMoneyWaiting(db: Db, params: TableParams<(typeof WAITING_TABLE.sortable)[number], "state">) {
+  const complete = and(isNotNull(sellerRegistrations.profileCompletedAt), isNotNull(sellerRegistrations.bankingCompletedAt), isNotNull(sellerRegistrations.taxCompletedAt));
+  const states = params.filters.state ?? [];
+  const stateFilter = states.length === 1 ? (states[0] === "held" ? or(isNull(sellerRegistrations.accountId), not(complete!)) : complete) : undefined;
+  const accountId = parseAccountId(params.q);
+  const where = and(
+    gt(sellerBalances.pendingCents, 0),
+    stateFilter,
+    params.q ? or(containsInsensitive(accounts.name, params.q), accountId ? eq(accounts.id, accountId) : undefined) : undefined,
+  );
+  const direction = params.sort.desc ? desc : asc;
+  const order = params.sort.id === "seller" ? direction(accounts.name) : direction(sellerBalances.pendingCents);
+  const base = () =>
     db
       .select({ balance: sellerBalances, name: accounts.name, type: accounts.type, registration: sellerRegistrations })
       .from(sellerBalances)
       .innerJoin(accounts, eq(accounts.id, sellerBalances.sellerAccountId))
+      .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, sellerBalances.sellerAccountId));
+  const [rows, [total]] = await Promise.all([
+    base().where(where).orderBy(order, asc(sellerBalances.sellerAccountId)).limit(params.pageSize).offset(offsetOf(params)),
+    db
+      .select({ n: count() })
+      .from(sellerBalances)
+      .innerJoin(accounts, eq(accounts.id, sellerBalances.sellerAccountId))
       .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, sellerBalances.sellerAccountId))
-      .where(gt(sellerBalances.pendingCents, 0))
-      .orderBy(desc(sellerBalances.pendingCents), asc(sellerBalances.sellerAccountId))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(sellerBalances).where(gt(sellerBalances.pendingCents, 0)),
+      .where(where),
   ]);
   const oldest = rows.length
     ? await db
@@ -276,21 +368,21 @@ export async function sellersWithMoneyWaiting(db: Db, { limit = 25, offset = 0 }
   const at = now();
   return {
     total: total?.n ?? 0,
-    rows: rows.map(({ balance, name, type, registration }) => {
-      const complete = registrationStatus(registration).status === "complete";
+    rows: rows.map(({ balance, name, type, registration }): WaitingRow => {
+      const isComplete = registrationStatus(registration).status === "complete";
       const schedule: PayoutSchedule = { schedule: registration?.disbursementSchedule ?? null, day: registration?.disbursementDay ?? null };
       const oldestPendingAt = oldest.find((o) => o.seller === balance.sellerAccountId && o.currency === balance.currency)?.at ?? null;
       return {
+        id: `${balance.sellerAccountId}-${balance.currency}`,
         sellerAccountId: balance.sellerAccountId,
         name,
-        role: type === "isv" ? ("Vendor" as const) : ("Partner" as const),
+        role: type === "isv" ? "Vendor" : "Partner",
         currency: balance.currency,
         amountCents: balance.pendingCents,
         shares: balance.pendingCount,
-        lastPaidAt: balance.lastPaidAt,
-        schedule: complete ? describeSchedule(schedule) : null,
-        nextPayout: complete ? nextPayoutDate(schedule, { lastPaidAt: balance.lastPaidAt, oldestPendingAt }, at) : null,
-        hold: complete ? null : HOLD_REASON,
+        schedule: isComplete ? describeSchedule(schedule) : null,
+        nextPayout: isComplete ? nextPayoutDate(schedule, { lastPaidAt: balance.lastPaidAt, oldestPendingAt }, at).toISOString() : null,
+        hold: isComplete ? null : HOLD_REASON,
       };
     }),
   };

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { agreements, auditEvents, notifications, privateOffers, resaleAuthorizations } from "@/db/schema";
-import { customerSubscriptions, isvChannel, partnerSales } from "@/lib/agreements/queries";
+import { channelByPartner, channelSales, customerSubscriptions, partnerSales } from "@/lib/agreements/queries";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { setClock } from "@/lib/clock";
 import { acceptInvitation, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
@@ -263,10 +263,15 @@ describe(`accepting on ${dialect}`, () => {
     expect(sub).toMatchObject({ manufacturer: "Contoso", sellerOfRecord: "Blue Harbor", pricePerPeriodCents: 21_120_000, totalCents: 21_120_000 });
     const sales = await partnerSales(db, partner.accountId, parseTableParams(AGREEMENTS_TABLE, { size: "50" }));
     expect(sales.rows.find((r) => r.id === accepted.data.agreementId)).toMatchObject({ customerTotalCents: 21_120_000, wholesaleTotalCents: 19_200_000, marginCents: 1_920_000 });
-    const channel = await isvChannel(db, isv.accountId);
+    const channel = { sales: (await channelSales(db, isv.accountId, parseTableParams(AGREEMENTS_TABLE, { size: "50" }))).rows, byPartner: await channelByPartner(db, isv.accountId) };
     const sale = channel.sales.find((s) => s.id === accepted.data.agreementId);
     expect(sale).toMatchObject({ buyerName: "Blue Harbor", buyerAccountId: partner.accountId, wholesaleTotalCents: 19_200_000 });
     expect(JSON.stringify(channel)).not.toMatch(/21120000|customerTotal|markup/);
+    // The per-partner contract value, summed in SQL, equals the sum of each sale's figure from the offer's formulas.
+    const allSales = (await channelSales(db, isv.accountId, parseTableParams(AGREEMENTS_TABLE, { size: "50" }))).rows;
+    const mine = channel.byPartner.find((p) => p.partnerAccountId === partner.accountId)!;
+    expect(mine.wholesaleTotalCents).toBe(allSales.filter((s) => s.buyerAccountId === partner.accountId).reduce((sum, s) => sum + s.wholesaleTotalCents, 0));
+    expect(mine.agreements).toBe(allSales.filter((s) => s.buyerAccountId === partner.accountId).length);
     for (const account of [partner.accountId, isv.accountId]) {
       const told = await db.select().from(notifications).where(and(eq(notifications.accountId, account), eq(notifications.kind, "offer.accepted")));
       expect(told.length).toBeGreaterThan(0);

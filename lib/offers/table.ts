@@ -1,5 +1,5 @@
 // URL specs and row shapes of the offer and agreement tables (pages and client tables share them).
-import { AGREEMENT_STATUSES, OFFER_STATUSES, type OfferStatus } from "@/db/enums";
+import { AGREEMENT_STATUSES, OFFER_STATUSES, type AgreementStatus, type OfferStatus } from "@/db/enums";
 import type { TableSpec } from "@/lib/tables/params";
 
 export const PARTNER_OFFERS_TABLE = {
@@ -30,3 +30,19 @@ export const AGREEMENTS_TABLE = {
   filters: { status: AGREEMENT_STATUSES },
   search: true,
 } as const satisfies TableSpec<"starts" | "product" | "counterparty", "status">;
+
+/** One sale through the channel, as the ISV sees it: the partner is the buyer; figures at wholesale over the contract. */
+export interface ChannelSaleRow {
+  id: string;
+  buyerName: string;
+  buyerAccountId: string;
+  productName: string;
+  status: AgreementStatus;
+  billing: "upfront" | "monthly";
+  durationMonths: number;
+  currency: string;
+  wholesaleTotalCents: number;
+  listingFeeCents: number;
+  netRevenueCents: number;
+  startsAt: string;
+}

@@ -198,3 +198,14 @@ describe("pageCount and offsetOf", () => {
     expect(offsetOf({ page: 3, pageSize: 10 })).toBe(20);
   });
 });
+
+describe("a second table on one page", () => {
+  it("reads and writes only its own prefixed params", async () => {
+    const { parseTableParams, toSearchParams, tableParamNames } = await import("@/lib/tables/params");
+    const spec = { sortable: ["started"], defaultSort: { id: "started", desc: true }, filters: { status: ["running", "completed"] }, search: true, prefix: "runs." } as const;
+    const params = parseTableParams(spec, { page: "3", "runs.page": "2", "runs.status": "completed", q: "other", "runs.q": "2026-11" });
+    expect(params).toMatchObject({ page: 2, filters: { status: ["completed"] }, q: "2026-11" });
+    expect(toSearchParams(params, spec).toString()).toBe("runs.page=2&runs.status=completed&runs.q=2026-11");
+    expect(tableParamNames(spec)).toEqual(["runs.page", "runs.size", "runs.sort", "runs.dir", "runs.status", "runs.q"]);
+  });
+});

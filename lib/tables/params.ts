@@ -13,6 +13,8 @@ export interface TableSpec<S extends string, F extends string> {
   search?: boolean;
   /** The first one is the default. */
   pageSizes?: readonly number[];
+  /** Prefix of every URL param ("runs." → runs.page, runs.sort…), for a second table on one page. */
+  prefix?: string;
 }
 
 export interface TableParams<S extends string, F extends string> {
@@ -32,7 +34,13 @@ export const MAX_QUERY_LENGTH = 100;
 // Far beyond any real table here, and small enough that the offset stays a safe integer.
 const MAX_PAGE = 1_000_000;
 
-const PARAM = { page: "page", size: "size", sort: "sort", dir: "dir", q: "q" } as const;
+const BASE_PARAM = { page: "page", size: "size", sort: "sort", dir: "dir", q: "q" } as const;
+
+/** The URL param names of a table: the base names, behind its prefix if it has one. */
+function paramsOf(spec: TableSpec<string, string>) {
+  const prefix = spec.prefix ?? "";
+  return { page: `${prefix}${BASE_PARAM.page}`, size: `${prefix}${BASE_PARAM.size}`, sort: `${prefix}${BASE_PARAM.sort}`, dir: `${prefix}${BASE_PARAM.dir}`, q: `${prefix}${BASE_PARAM.q}` };
+}
 
 // Next passes an array when a key repeats; for single-valued params the first one wins.
 const firstString = z.union([z.string(), z.array(z.string()).min(1).transform((values) => values[0])]);
@@ -85,17 +93,19 @@ export function parseTableParams<S extends string, F extends string>(
   spec: TableSpec<S, F>,
   searchParams: RawSearchParams,
 ): TableParams<S, F> {
+  const PARAM = paramsOf(spec);
   const pageSizes = pageSizesOf(spec);
   const sortId = firstString
     .pipe(z.custom<S>((value) => typeof value === "string" && isOneOf(spec.sortable, value)))
     .catch(spec.defaultSort.id)
     .parse(read(searchParams, PARAM.sort));
   const dir = direction.safeParse(read(searchParams, PARAM.dir));
+  const prefix = spec.prefix ?? "";
 
   const filters: Partial<Record<F, string[]>> = {};
   for (const name of filterNames(spec)) {
     const allowed = spec.filters?.[name] ?? [];
-    const requested = new Set(stringList.catch([]).parse(read(searchParams, name)));
+    const requested = new Set(stringList.catch([]).parse(read(searchParams, `${prefix}${name}`)));
     // In the spec's order, so equal selections always make equal URLs.
     const values = allowed.filter((value) => requested.has(value));
     if (values.length > 0) filters[name] = values;
@@ -115,7 +125,8 @@ export function parseTableParams<S extends string, F extends string>(
 
 /** The URL params a table owns; the client replaces exactly these and keeps the rest. */
 export function tableParamNames(spec: TableSpec<string, string>): string[] {
-  return [PARAM.page, PARAM.size, PARAM.sort, PARAM.dir, ...filterNames(spec), ...(spec.search ? [PARAM.q] : [])];
+  const PARAM = paramsOf(spec);
+  return [PARAM.page, PARAM.size, PARAM.sort, PARAM.dir, ...filterNames(spec).map((name) => `${spec.prefix ?? ""}${name}`), ...(spec.search ? [PARAM.q] : [])];
 }
 
 /** The inverse of parseTableParams, leaving out every value that is already the default. */
@@ -123,6 +134,7 @@ export function toSearchParams<S extends string, F extends string>(
   params: TableParams<S, F>,
   spec: TableSpec<S, F>,
 ): URLSearchParams {
+  const PARAM = paramsOf(spec);
   const out = new URLSearchParams();
   if (params.page !== 1) out.set(PARAM.page, String(params.page));
   if (params.pageSize !== pageSizesOf(spec)[0]) out.set(PARAM.size, String(params.pageSize));
@@ -130,7 +142,7 @@ export function toSearchParams<S extends string, F extends string>(
   if (params.sort.desc !== defaultDesc(spec, params.sort.id)) out.set(PARAM.dir, params.sort.desc ? "desc" : "asc");
   for (const name of filterNames(spec)) {
     const values = params.filters[name];
-    if (values && values.length > 0) out.set(name, values.join(","));
+    if (values && values.length > 0) out.set(`${spec.prefix ?? ""}${name}`, values.join(","));
   }
   if (spec.search && params.q !== "") out.set(PARAM.q, params.q);
   return out;

@@ -1,23 +1,22 @@
 import type { Metadata } from "next";
-import { BillsTable } from "@/app/_billing/bill-views";
+import { BillsTable } from "@/app/_billing/bills-table";
 import { PageHeader } from "@/components/shell/app-shell";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { listBills } from "@/lib/billing/queries";
+import { BILLS_TABLE } from "@/lib/billing/table";
+import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 
 export const metadata: Metadata = { title: "Bills" };
 
-export default async function BillsPage() {
+export default async function BillsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePermission("bill.view");
-  const { rows } = await listBills(getDb(), user.accountId);
+  const params = parseTableParams(BILLS_TABLE, await searchParams);
+  const { rows, total } = await listBills(getDb(), user.accountId, params);
   return (
     <>
-      <PageHeader title="Bills" description="One consolidated bill a month, with every seller's charges." />
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-line bg-white p-6 text-sm text-muted">No bills yet. Your subscriptions are billed monthly; the first bill appears after the first billing run.</p>
-      ) : (
-        <BillsTable bills={rows} base="/buyer/bills" />
-      )}
+      <PageHeader title="Bills" description="One consolidated bill a month, with every seller's charges. Charges that come due after a bill was paid go on a supplementary bill beside it." />
+      <BillsTable rows={rows} total={total} params={params} />
     </>
   );
 }

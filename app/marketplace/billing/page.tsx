@@ -9,13 +9,16 @@ import { requirePermission } from "@/lib/auth/guard";
 import { periodOfDate } from "@/lib/billing/periods";
 import { openRunOf, recentRuns } from "@/lib/billing/queries";
 import { now } from "@/lib/clock";
+import { RUNS_TABLE } from "@/lib/billing/table";
+import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default async function BillingPage() {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePermission("billing.run");
   const current = periodOfDate(now());
-  const [runs, open] = await Promise.all([recentRuns(getDb(), "billing"), openRunOf(getDb(), "billing")]);
+  const params = parseTableParams(RUNS_TABLE, await searchParams);
+  const [runs, open] = await Promise.all([recentRuns(getDb(), "billing", params), openRunOf(getDb(), "billing")]);
   return (
     <>
       <PageHeader
@@ -45,10 +48,10 @@ export default async function BillingPage() {
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>Recent billing runs</CardTitle>
+            <CardTitle>Billing runs</CardTitle>
           </CardHeader>
           <CardContent>
-            <RunsTable runs={runs} />
+            <RunsTable rows={runs.rows} total={runs.total} params={params} />
           </CardContent>
         </Card>
       </div>

@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
-import { BillsTable } from "@/app/_billing/bill-views";
+import { BillsTable } from "@/app/_billing/bills-table";
 import { PageHeader } from "@/components/shell/app-shell";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { listBills } from "@/lib/billing/queries";
+import { BILLS_TABLE } from "@/lib/billing/table";
+import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 
 export const metadata: Metadata = { title: "Bills" };
 
-export default async function MarketplaceBillsPage() {
+export default async function MarketplaceBillsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePermission("bill.record_transfer");
-  const { rows, total } = await listBills(getDb(), null, { limit: 200 });
+  const params = parseTableParams(BILLS_TABLE, await searchParams);
+  const { rows, total } = await listBills(getDb(), null, params);
   return (
     <>
-      <PageHeader title="Consolidated bills" description={`${total} bills. Open an unpaid one to record a bank transfer.`} />
-      {rows.length === 0 ? <p className="text-sm text-muted">No bills yet: run billing for a period first.</p> : <BillsTable bills={rows} base="/marketplace/bills" showCustomer />}
+      <PageHeader title="Consolidated bills" description="Every customer's bills. Open an unpaid one to record a bank transfer." />
+      <BillsTable rows={rows} total={total} params={params} rep />
     </>
   );
 }

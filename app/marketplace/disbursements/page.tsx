@@ -2,32 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RunConsole } from "@/app/_billing/run-console";
 import { RunsTable } from "@/app/_billing/runs-table";
+import { WaitingTable } from "@/app/_billing/waiting-table";
+import { RUNS_TABLE, WAITING_TABLE } from "@/lib/billing/table";
+import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 import { PageHeader } from "@/components/shell/app-shell";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Pager, pageParam } from "@/components/ui/pager";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { formatAccountId } from "@/lib/account-id";
 import { requirePermission } from "@/lib/auth/guard";
 import { marketplaceMoney, openRunOf, recentRuns, sellersWithMoneyWaiting } from "@/lib/billing/queries";
-import { dayOf } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Disbursements" };
 
-const PAGE_SIZE = 25;
-
-export default async function DisbursementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DisbursementsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePermission("disbursement.run");
-  const page = pageParam((await searchParams).page);
+  const raw = await searchParams;
+  const waitingParams = parseTableParams(WAITING_TABLE, raw);
+  const runParams = parseTableParams(RUNS_TABLE, raw);
   const db = getDb();
-  const [runs, open, money, waiting] = await Promise.all([
-    recentRuns(db, "disbursement"),
-    openRunOf(db, "disbursement"),
-    marketplaceMoney(db),
-    sellersWithMoneyWaiting(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-  ]);
+  const [runs, open, money, waiting] = await Promise.all([recentRuns(db, "disbursement", runParams), openRunOf(db, "disbursement"), marketplaceMoney(db), sellersWithMoneyWaiting(db, waitingParams)]);
   return (
     <>
       <PageHeader
@@ -54,65 +47,15 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
             <RunConsole kind="disbursement" openRun={open} />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Sellers with money waiting</CardTitle>
-            <CardDescription>Largest first. Monthly sellers are paid on the first run on or after their day; held sellers wait for their registration.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {waiting.total === 0 ? (
-              <p className="text-sm text-muted">No seller has collected money waiting: every share of every paid bill has been paid out.</p>
-            ) : (
-              <>
-                <div className="overflow-x-auto">
-                  <Table aria-label="Sellers with money waiting">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHead>Seller</TableHead>
-                        <TableHead className="text-right">Waiting</TableHead>
-                        <TableHead>Schedule</TableHead>
-                        <TableHead>Next payout</TableHead>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {waiting.rows.map((s) => (
-                        <TableRow key={`${s.sellerAccountId}-${s.currency}`} data-testid="seller-waiting">
-                          <TableCell>
-                            <span className="font-medium">{s.name}</span> <span className="text-xs text-muted">{s.role}</span>
-                            <span className="block font-mono text-xs text-muted">{formatAccountId(s.sellerAccountId)}</span>
-                          </TableCell>
-                          <TableCell className="text-right tabular-nums">
-                            {formatMoney(s.amountCents, s.currency)}
-                            <span className="block text-xs text-muted">{s.shares} shares</span>
-                          </TableCell>
-                          <TableCell>{s.schedule ?? "—"}</TableCell>
-                          <TableCell className="max-w-sm">
-                            {s.hold ? (
-                              <>
-                                <Badge tone="warn">Held</Badge> <span className="text-sm">{s.hold}</span>
-                              </>
-                            ) : (
-                              <span className="whitespace-nowrap">{s.nextPayout ? dayOf(s.nextPayout) : "—"}</span>
-                            )}
-                          </TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
-                <Pager page={page} pageSize={PAGE_SIZE} total={waiting.total} href={(p) => `/marketplace/disbursements?page=${p}`} />
-              </>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Recent disbursement runs</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <RunsTable runs={runs} />
-          </CardContent>
-        </Card>
+        <section className="grid gap-2">
+          <h2 className="text-base font-semibold">Sellers with money waiting</h2>
+          <p className="text-sm text-muted">Monthly sellers are paid on the first run on or after their day; held sellers wait for their registration.</p>
+          <WaitingTable rows={waiting.rows} total={waiting.total} params={waitingParams} />
+        </section>
+        <section className="grid gap-2">
+          <h2 className="text-base font-semibold">Disbursement runs</h2>
+          <RunsTable rows={runs.rows} total={runs.total} params={runParams} />
+        </section>
       </div>
     </>
   );

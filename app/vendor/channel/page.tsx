@@ -4,19 +4,22 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { formatAccountId } from "@/lib/account-id";
-import { isvChannel } from "@/lib/agreements/queries";
+import { channelByPartner, channelSales } from "@/lib/agreements/queries";
 import { requirePermission } from "@/lib/auth/guard";
-import { dayOf } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
+import { AGREEMENTS_TABLE } from "@/lib/offers/table";
+import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { ChannelSalesTable } from "./sales-table";
 
 export const metadata: Metadata = { title: "Channel" };
 
-export default async function ChannelPage() {
+export default async function ChannelPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePermission("channel.view");
-  const { byPartner, sales } = await isvChannel(getDb(), user.accountId);
+  const params = parseTableParams(AGREEMENTS_TABLE, await searchParams);
+  const [byPartner, sales] = await Promise.all([channelByPartner(getDb(), user.accountId), channelSales(getDb(), user.accountId, params)]);
   return (
     <>
-      <PageHeader title="Channel" description="How your resale authorizations are used. Partners are listed as the buyer, at wholesale." />
+      <PageHeader title="Channel" description="How your resale authorizations are used. Partners are listed as the buyer, at wholesale; figures are whole contracts." />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
@@ -40,7 +43,7 @@ export default async function ChannelPage() {
                     <TableRow key={p.partnerAccountId}>
                       <TableCell>
                         {p.partnerName}
-                        <span className="block font-mono text-xs text-muted">{formatAccountId(p.partnerAccountId)}</span>
+                        <span className="block whitespace-nowrap font-mono text-xs text-muted">{formatAccountId(p.partnerAccountId)}</span>
                       </TableCell>
                       <TableCell className="text-right tabular-nums">{p.offersExtended}</TableCell>
                       <TableCell className="text-right tabular-nums">{p.agreements}</TableCell>
@@ -52,47 +55,10 @@ export default async function ChannelPage() {
             )}
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Sales through partners</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {sales.length === 0 ? (
-              <p className="text-sm text-muted">No sales yet.</p>
-            ) : (
-              <Table aria-label="Sales through partners">
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Started</TableHead>
-                    <TableHead>Product</TableHead>
-                    <TableHead>Buyer</TableHead>
-                    <TableHead className="text-right">Contract value at wholesale</TableHead>
-                    <TableHead className="text-right">Listing fee (contract)</TableHead>
-                    <TableHead className="text-right">Net (contract)</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {sales.map((s) => (
-                    <TableRow key={s.id} data-testid="channel-sale">
-                      <TableCell>{dayOf(s.startsAt)}</TableCell>
-                      <TableCell>
-                        {s.productName}
-                        <span className="block text-xs text-muted">{s.durationMonths} months, {s.billing}</span>
-                      </TableCell>
-                      <TableCell>
-                        {s.buyerName}
-                        <span className="block font-mono text-xs text-muted">{formatAccountId(s.buyerAccountId)}</span>
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{formatMoney(s.wholesaleTotalCents, s.currency)}</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatMoney(s.listingFeeCents, s.currency)}</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatMoney(s.netRevenueCents, s.currency)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CardContent>
-        </Card>
+        <section className="grid gap-2">
+          <h2 className="text-base font-semibold">Sales through partners</h2>
+          <ChannelSalesTable rows={sales.rows} total={sales.total} params={params} />
+        </section>
       </div>
     </>
   );
