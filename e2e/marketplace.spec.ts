@@ -37,7 +37,7 @@ test("the rep finds an account by its id, a bill by its number, an offer by name
   await page.goto("/marketplace/search?q=8513-4796-2018");
   await page.getByRole("link", { name: "Acme Retail" }).click();
   await expect(page).toHaveURL(/\/marketplace\/accounts\/851347962018$/);
-  await expect(page.getByText("customer@demo.example")).toBeVisible();
+  await expect(page.getByText("customer@demo.example", { exact: true })).toBeVisible();
   await expect(page.getByRole("list", { name: "History" }).getByTestId("timeline-entry").first()).toBeVisible();
 
   await page.goto("/marketplace/search");
