@@ -30,8 +30,17 @@ export type ShareRole = (typeof SHARE_ROLES)[number];
 export const LEDGER_ACCOUNTS = ["receivable", "payable", "fee_revenue", "cash"] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
+/** An opportunity the partner registered with an ISV: the ISV approves or rejects it. */
 export const OPPORTUNITY_STATUSES = ["pending", "approved", "rejected"] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+/**
+ * The discount request an approval sends to the marketplace: `submitted` (in the
+ * reps' queue) → `awaiting_markup` (a rep asked the partner) → `markup_provided`
+ * → `offer_extended` (a rep keyed the offer for the partner) → `accepted`, or
+ * `expired` (its end date passed) / `cancelled` (by a rep, with a reason).
+ */
 export const DISCOUNT_REQUEST_STATUSES = [
+  "submitted",
   "awaiting_markup",
   "markup_provided",
   "offer_extended",
@@ -39,6 +48,7 @@ export const DISCOUNT_REQUEST_STATUSES = [
   "expired",
   "cancelled",
 ] as const;
+export type DiscountRequestStatus = (typeof DISCOUNT_REQUEST_STATUSES)[number];
 
 export const FEE_KINDS = ["standard", "renewal"] as const;
 export const JOB_KINDS = ["billing", "disbursement", "sweep"] as const;

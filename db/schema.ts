@@ -251,7 +251,10 @@ export const privateOffers = table(
     customerAccountId: str("customer_account_id")
       .notNull()
       .references(() => accounts.id),
+    /** Set on an offer a rep keyed for the partner from a non-recurring discount request. */
     discountRequestId: str("discount_request_id"),
+    /** The rep who keyed the offer on the partner's behalf (null: the partner's own offer). */
+    keyedByUserId: str("keyed_by_user_id").references(() => users.id),
     name: str("name").notNull(),
     status: str("status", { enum: OFFER_STATUSES }).notNull(),
     currency: str("currency").notNull(),
@@ -267,6 +270,8 @@ export const privateOffers = table(
     listCentsPerMonth: cents("list_cents_per_month"),
     wholesaleCentsPerMonth: cents("wholesale_cents_per_month"),
     customerCentsPerMonth: cents("customer_cents_per_month"),
+    /** Acceptable from this instant (a non-recurring discount's start date); null: as soon as extended. */
+    availableFrom: timestamp("available_from"),
     expiresAt: timestamp("expires_at").notNull(),
     extendedAt: timestamp("extended_at"),
     acceptedAt: timestamp("accepted_at"),
@@ -286,6 +291,7 @@ export const privateOffers = table(
     index("private_offers_customer_idx").on(t.customerAccountId, t.status),
     index("private_offers_partner_idx").on(t.partnerAccountId, t.status),
     index("private_offers_authorization_idx").on(t.authorizationId),
+    index("private_offers_discount_request_idx").on(t.discountRequestId),
   ],
 );
 
@@ -681,14 +687,21 @@ export const opportunities = table(
     description: str("description").notNull(),
     expectedValueCents: cents("expected_value_cents").notNull(),
     currency: str("currency").notNull(),
+    /** The day the partner expects to close the deal (YYYY-MM-DD). */
+    expectedCloseOn: str("expected_close_on"),
     status: str("status", { enum: OPPORTUNITY_STATUSES }).notNull(),
+    /** Why the ISV rejected it, shown to the partner. */
+    decisionReason: str("decision_reason"),
     decidedAt: timestamp("decided_at"),
+    /** Made when the form is shown: a double submit registers one opportunity. */
+    requestKey: str("request_key"),
     createdAt: createdAt(),
   },
   (t) => [
     check("opportunities_value_nonneg", sql`${t.expectedValueCents} >= 0`),
-    index("opportunities_isv_idx").on(t.isvAccountId, t.status),
-    index("opportunities_partner_idx").on(t.partnerAccountId, t.status),
+    index("opportunities_isv_idx").on(t.isvAccountId, t.status, t.createdAt),
+    index("opportunities_partner_idx").on(t.partnerAccountId, t.status, t.createdAt),
+    uniqueIndex("opportunities_request_key_uq").on(t.partnerAccountId, t.requestKey),
   ],
 );
 
@@ -724,15 +737,24 @@ export const discountRequests = table(
     additionalDiscountBps: int("additional_discount_bps").notNull(),
     markupBps: int("markup_bps"),
     status: str("status", { enum: DISCOUNT_REQUEST_STATUSES }).notNull(),
+    /** Unused: a request's offers point at it (private_offers.discount_request_id), one per product. */
     offerId: str("offer_id").references(() => privateOffers.id),
+    /** The first instant and the last day's end: the offer is acceptable only in between. */
     startsAt: timestamp("starts_at").notNull(),
     endsAt: timestamp("ends_at").notNull(),
+    /** Why a rep cancelled it, shown to both parties. */
+    cancelReason: str("cancel_reason"),
+    /** When it entered its current state: the reps' queue shows the age. */
+    statusChangedAt: timestamp("status_changed_at"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("discount_requests_opportunity_uq").on(t.opportunityId),
+    index("discount_requests_status_idx").on(t.status, t.statusChangedAt),
+    index("discount_requests_partner_idx").on(t.partnerAccountId, t.status),
     check("discount_requests_discount_range", sql`${t.additionalDiscountBps} > 0 and ${t.additionalDiscountBps} < 10000`),
     check("discount_requests_dates", sql`${t.endsAt} > ${t.startsAt}`),
+    check("discount_requests_markup", sql`${t.markupBps} is null or ${t.markupBps} between 0 and 100000`),
   ],
 );
 

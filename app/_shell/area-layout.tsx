@@ -12,6 +12,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/vendor", label: "Home", exact: true },
     { href: "/vendor/products", label: "Products" },
     { href: "/vendor/invitations", label: "Invitations" },
+    { href: "/vendor/opportunities", label: "Opportunities" },
     { href: "/vendor/channel", label: "Channel" },
     { href: "/vendor/money", label: "Money" },
     { href: "/vendor/registration", label: "Seller registration" },
@@ -23,6 +24,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/partner/invitations", label: "Invitations" },
     { href: "/partner/authorized", label: "Authorized products" },
     { href: "/partner/offers", label: "Private offers" },
+    { href: "/partner/opportunities", label: "Opportunities" },
     { href: "/partner/sales", label: "Sales" },
     { href: "/partner/money", label: "Money" },
     { href: "/partner/registration", label: "Seller registration" },
@@ -40,6 +42,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
   marketplace: [
     { href: "/marketplace", label: "Home", exact: true },
     { href: "/marketplace/search", label: "Find" },
+    { href: "/marketplace/deals", label: "Discount requests" },
     { href: "/marketplace/billing", label: "Billing" },
     { href: "/marketplace/bills", label: "Bills" },
     { href: "/marketplace/disbursements", label: "Disbursements" },

@@ -1,4 +1,4 @@
-// The sweep the scheduler runs: expiry of invitations and offers, and bills
+// The sweep the scheduler runs: expiry of invitations, offers and discount deals, and bills
 // found past due (marked once, and the customer told). Pages never write; this
 // job keeps stored statuses, filters and notifications true.
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
@@ -7,6 +7,7 @@ import { consolidatedBills } from "@/db/schema";
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dayOf } from "@/lib/dates";
+import { sweepExpiredDeals } from "@/lib/deals/service";
 import { sweepExpiredInvitations } from "@/lib/invitations/service";
 import { claimRun, fence, finishRun, withHeartbeat, type Claim } from "@/lib/jobs/lease";
 import { formatMoney } from "@/lib/money";
@@ -60,10 +61,11 @@ export async function runSweep(db: Db, options: { at?: Date; trigger?: JobTrigge
       const summary = {
         invitationsExpired: await sweepExpiredInvitations(db, at),
         offersExpired: await sweepExpiredOffers(db, at),
+        dealsExpired: await sweepExpiredDeals(db, at),
         billsOverdue: await markOverdueBills(db, at),
       };
-      await db.transaction((tx) => fence(tx, claim.lease, { done: 3, total: 3 }));
-      await finishRun(db, claim.lease, { status: "completed", summary, done: 3 });
+      await db.transaction((tx) => fence(tx, claim.lease, { done: 4, total: 4 }));
+      await finishRun(db, claim.lease, { status: "completed", summary, done: 4 });
       return { runId: claim.lease.runId, ...summary };
     });
   } catch (error) {

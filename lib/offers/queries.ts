@@ -6,7 +6,7 @@ import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
 import { countAll } from "@/db/sql";
-import { accounts, authorizationItems, offerDimensions, pricingDimensions, privateOffers, products, resaleAuthorizations } from "@/db/schema";
+import { accounts, authorizationItems, discountRequests, offerDimensions, opportunities, pricingDimensions, privateOffers, products, resaleAuthorizations } from "@/db/schema";
 import { OFFER_STATUSES, type OfferStatus } from "@/db/enums";
 import { parseAccountId } from "@/lib/account-id";
 import { now } from "@/lib/clock";
@@ -121,7 +121,14 @@ export async function partnerOfferDetail(db: Db, partnerAccountId: string, offer
     markupBps: row.offer.markupBps,
     feeTiers: row.offer.feeBps !== null ? [{ minContractCents: 0, feeBps: row.offer.feeBps }] : undefined,
   });
-  return { ...row.offer, status: effectiveOfferStatus(row.offer, now()), customerName: row.customerName, isvName: row.isvName, product: row.product, dimensions: dims, price };
+  const [opportunity] = row.offer.discountRequestId
+    ? await db
+        .select({ id: opportunities.id, name: opportunities.name })
+        .from(discountRequests)
+        .innerJoin(opportunities, eq(opportunities.id, discountRequests.opportunityId))
+        .where(eq(discountRequests.id, row.offer.discountRequestId))
+    : [];
+  return { ...row.offer, status: effectiveOfferStatus(row.offer, now()), customerName: row.customerName, isvName: row.isvName, product: row.product, dimensions: dims, price, opportunity: opportunity ?? null };
 }
 
 /** What a customer may see of an offer extended to it; never wholesale, discount or markup. */
@@ -154,6 +161,10 @@ function customerView(row: {
       o.billing === "monthly" ? (o.customerCentsPerMonth ?? 0) * o.durationMonths : (frozenPerPeriod(o) ?? 0),
     quantities: lines.filter((l) => l.quantity > 0).map((l) => ({ unitName: l.unitName, quantity: l.quantity })),
     expiresAt: o.expiresAt,
+    /** A non-recurring discount is acceptable only from its start date. */
+    availableFrom: o.availableFrom,
+    /** Set when the offer is one of a deal's offers, accepted together. */
+    dealId: o.discountRequestId,
     extendedAt: o.extendedAt,
     acceptedAt: o.acceptedAt,
   };

@@ -4,14 +4,26 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { forUpdate, isUniqueViolation } from "@/db";
-import { accounts, agreements, authorizationItems, offerDimensions, pricingDimensions, privateOffers, products, resaleAuthorizations } from "@/db/schema";
-import { defineOperation, InvalidInput, NotFound, Refused } from "@/lib/actions/operation";
+import {
+  accounts,
+  agreements,
+  authorizationItems,
+  discountRequests,
+  offerDimensions,
+  opportunities,
+  pricingDimensions,
+  privateOffers,
+  products,
+  resaleAuthorizations,
+} from "@/db/schema";
+import { defineOperation, InvalidInput, NotFound, Refused, type OperationContext } from "@/lib/actions/operation";
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { addMonthsUtc } from "@/lib/dates";
 import { feeTiersAt } from "@/lib/fees/queries";
 import { newId } from "@/lib/ids";
 import { canExtendOffers } from "@/lib/invitations/state";
+import { requestRefusal } from "@/lib/deals/state";
 import { endOfDayUtc } from "@/lib/invitations/validations";
 import { formatMoney } from "@/lib/money";
 import { notify } from "@/lib/notifications/notify";
@@ -22,6 +34,8 @@ import { requireRegisteredSeller } from "@/lib/sellers/service";
 import type { z } from "zod";
 
 type OfferFields = z.output<typeof saveOfferSchema>;
+
+export const KEYED_BY_MARKETPLACE = "The marketplace keyed this offer from a non-recurring discount; ask the marketplace to change or cancel it.";
 
 /**
  * The largest list value of one contract: $100 billion. With a markup of at
@@ -215,6 +229,7 @@ export const extendOffer = defineOperation("offer.manage", offerIdSchema, async 
 export const withdrawOffer = defineOperation("offer.manage", offerIdSchema, async (ctx, { offerId }) => {
   return ctx.db.transaction(async (tx) => {
     const offer = await lockOwnOffer(tx, offerId, ctx.user.accountId);
+    if (offer.discountRequestId) throw new Refused(KEYED_BY_MARKETPLACE);
     const refused = offerRefusal(offer, "withdraw", now());
     if (refused) throw new Refused(refused);
     await tx.update(privateOffers).set({ status: "withdrawn", withdrawnAt: now(), updatedAt: now() }).where(eq(privateOffers.id, offerId));
@@ -238,6 +253,8 @@ export const cloneOffer = defineOperation("offer.manage", offerIdSchema, async (
       .from(privateOffers)
       .where(and(eq(privateOffers.id, offerId), eq(privateOffers.partnerAccountId, ctx.user.accountId)));
     if (!offer) throw new NotFound("private_offer", offerId);
+    // A non-recurring discount is one deal for one customer; a copy would carry its extra discount to another.
+    if (offer.discountRequestId) throw new Refused(KEYED_BY_MARKETPLACE);
     const id = newId("off");
     const at = now();
     const expiresAt = offer.expiresAt > at ? offer.expiresAt : endOfDayUtc(new Date(at.getTime() + 14 * 86_400_000).toISOString().slice(0, 10));
@@ -264,10 +281,47 @@ export const cloneOffer = defineOperation("offer.manage", offerIdSchema, async (
   });
 });
 
+type OfferRow = typeof privateOffers.$inferSelect;
+
+/** Makes the agreement of one extended offer and records it (inside the caller's transaction). */
+async function startAgreement(tx: Tx, ctx: OperationContext, offer: OfferRow, at: Date): Promise<string> {
+  const agreementId = newId("agr");
+  await tx.insert(agreements).values({
+    id: agreementId,
+    offerId: offer.id,
+    customerAccountId: offer.customerAccountId,
+    partnerAccountId: offer.partnerAccountId,
+    isvAccountId: offer.isvAccountId,
+    productId: offer.productId,
+    status: "active",
+    billing: offer.billing,
+    durationMonths: offer.durationMonths,
+    currency: offer.currency,
+    feeBps: offer.feeBps ?? 0,
+    listCentsPerMonth: offer.listCentsPerMonth ?? 0,
+    wholesaleCentsPerMonth: offer.wholesaleCentsPerMonth ?? 0,
+    customerCentsPerMonth: offer.customerCentsPerMonth ?? 0,
+    startsAt: at,
+    endsAt: addMonthsUtc(at, offer.durationMonths),
+    createdAt: at,
+  });
+  await tx.update(privateOffers).set({ status: "accepted", acceptedAt: at, updatedAt: at }).where(eq(privateOffers.id, offer.id));
+  await ctx.audit(tx, { action: "offer.accept", objectType: "private_offer", objectId: offer.id, before: { status: "extended" }, after: { status: "accepted", agreementId } });
+  return agreementId;
+}
+
+async function agreementOf(tx: Tx | Db, offerId: string): Promise<string | null> {
+  const [row] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.offerId, offerId));
+  return row?.id ?? null;
+}
+
 /**
  * The customer accepts. Idempotent: a double click, a second tab or a replayed
  * request returns the one agreement (the unique index on agreements.offer_id is
- * the last word); an expired or withdrawn offer is refused.
+ * the last word); an expired or withdrawn offer is refused. An offer a rep
+ * keyed from a non-recurring discount is one deal with its sibling offers (one
+ * per product): accepting it accepts them all, once, and only between the
+ * deal's start and end dates.
  */
 export const acceptOffer = defineOperation("offer.accept", acceptOfferSchema, async (ctx, { offerId }) => {
   const customerAccountId = ctx.user.accountId;
@@ -280,40 +334,25 @@ export const acceptOffer = defineOperation("offer.accept", acceptOfferSchema, as
   };
   try {
     return await ctx.db.transaction(async (tx) => {
+      // A deal locks its request first, then its offers, in every path: two accepts of two of its offers cannot deadlock.
+      const [peek] = await tx
+        .select({ discountRequestId: privateOffers.discountRequestId })
+        .from(privateOffers)
+        .where(and(eq(privateOffers.id, offerId), eq(privateOffers.customerAccountId, customerAccountId)));
+      if (peek?.discountRequestId) return acceptDeal(tx, ctx, offerId, peek.discountRequestId);
       const [offer] = await forUpdate(
         tx.select().from(privateOffers).where(and(eq(privateOffers.id, offerId), eq(privateOffers.customerAccountId, customerAccountId))).$dynamic(),
       );
       // A draft was never extended to this customer: as good as absent.
       if (!offer || offer.status === "draft") throw new NotFound("private_offer", offerId);
       if (offer.status === "accepted") {
-        const [agreement] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.offerId, offerId));
-        if (agreement) return { agreementId: agreement.id, alreadyAccepted: true };
+        const agreementId = await agreementOf(tx, offerId);
+        if (agreementId) return { agreementId, alreadyAccepted: true };
       }
       const at = now();
       const refused = offerRefusal(offer, "accept", at);
       if (refused) throw new Refused(refused);
-      const agreementId = newId("agr");
-      await tx.insert(agreements).values({
-        id: agreementId,
-        offerId,
-        customerAccountId,
-        partnerAccountId: offer.partnerAccountId,
-        isvAccountId: offer.isvAccountId,
-        productId: offer.productId,
-        status: "active",
-        billing: offer.billing,
-        durationMonths: offer.durationMonths,
-        currency: offer.currency,
-        feeBps: offer.feeBps ?? 0,
-        listCentsPerMonth: offer.listCentsPerMonth ?? 0,
-        wholesaleCentsPerMonth: offer.wholesaleCentsPerMonth ?? 0,
-        customerCentsPerMonth: offer.customerCentsPerMonth ?? 0,
-        startsAt: at,
-        endsAt: addMonthsUtc(at, offer.durationMonths),
-        createdAt: at,
-      });
-      await tx.update(privateOffers).set({ status: "accepted", acceptedAt: at, updatedAt: at }).where(eq(privateOffers.id, offerId));
-      await ctx.audit(tx, { action: "offer.accept", objectType: "private_offer", objectId: offerId, before: { status: "extended" }, after: { status: "accepted", agreementId } });
+      const agreementId = await startAgreement(tx, ctx, offer, at);
       await notify(tx, offer.partnerAccountId, {
         kind: "offer.accepted",
         title: `${ctx.user.accountName} accepted your offer`,
@@ -338,6 +377,57 @@ export const acceptOffer = defineOperation("offer.accept", acceptOfferSchema, as
     throw error;
   }
 });
+
+async function acceptDeal(tx: Tx, ctx: OperationContext, offerId: string, requestId: string) {
+  const customerAccountId = ctx.user.accountId;
+  const [request] = await forUpdate(
+    tx.select().from(discountRequests).where(and(eq(discountRequests.id, requestId), eq(discountRequests.customerAccountId, customerAccountId))).$dynamic(),
+  );
+  if (!request) throw new NotFound("private_offer", offerId);
+  const offers = await forUpdate(tx.select().from(privateOffers).where(eq(privateOffers.discountRequestId, requestId)).orderBy(privateOffers.id).$dynamic());
+  const offer = offers.find((o) => o.id === offerId);
+  if (!offer || offer.status === "draft") throw new NotFound("private_offer", offerId);
+  if (request.status === "accepted" || offer.status === "accepted") {
+    const agreementId = await agreementOf(tx, offerId);
+    if (agreementId) return { agreementId, alreadyAccepted: true };
+  }
+  const at = now();
+  const refused = offerRefusal(offer, "accept", at) ?? requestRefusal(request, "accept", at);
+  if (refused) throw new Refused(refused);
+  let agreementId = "";
+  for (const sibling of offers) {
+    if (sibling.status !== "extended") continue;
+    const id = await startAgreement(tx, ctx, sibling, at);
+    if (sibling.id === offerId) agreementId = id;
+  }
+  await tx.update(discountRequests).set({ status: "accepted", statusChangedAt: at }).where(eq(discountRequests.id, requestId));
+  await ctx.audit(tx, { action: "deal.accept", objectType: "discount_request", objectId: requestId, before: { status: request.status }, after: { status: "accepted" } });
+  const [opportunity] = await tx.select({ id: opportunities.id, name: opportunities.name }).from(opportunities).where(eq(opportunities.id, request.opportunityId));
+  const products = offers.length === 1 ? "The subscription starts today." : `${offers.length} subscriptions start today.`;
+  await notify(tx, request.partnerAccountId, {
+    kind: "offer.accepted",
+    title: `${ctx.user.accountName} accepted your discounted offer`,
+    body: `${opportunity?.name ?? offer.name}. ${products}`,
+    href: `/partner/opportunities/${request.opportunityId}`,
+  });
+  const [partner] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, request.partnerAccountId));
+  await notify(tx, request.isvAccountId, {
+    kind: "offer.accepted",
+    title: `${partner?.name ?? "A partner"} closed its opportunity`,
+    body: `${opportunity?.name ?? "A deal"}: the customer accepted the discounted offer. ${products}`,
+    href: `/vendor/opportunities/${request.opportunityId}`,
+  });
+  const reps = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.type, "marketplace"));
+  for (const rep of reps) {
+    await notify(tx, rep.id, {
+      kind: "deal.accepted",
+      title: "A non-recurring discount was accepted",
+      body: `${opportunity?.name ?? "A deal"}, sold by ${partner?.name ?? "the partner"}.`,
+      href: `/marketplace/deals/${request.opportunityId}`,
+    });
+  }
+  return { agreementId, alreadyAccepted: false };
+}
 
 /** Extended offers past their accept-by instant become expired; the partner is told. */
 export async function sweepExpiredOffers(db: Db, at: Date = now()): Promise<number> {

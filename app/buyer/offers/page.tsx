@@ -42,7 +42,8 @@ export default async function OffersForYouPage() {
                   <span className="text-sm font-normal text-muted">{o.billing === "upfront" ? "upfront" : "per month"}</span>
                 </p>
                 <p className="text-muted">
-                  {o.durationMonths} months · {formatMoney(o.totalCents, o.currency)} in all · accept by {dayOf(o.expiresAt)}
+                  {o.durationMonths} months · {formatMoney(o.totalCents, o.currency)} in all ·{" "}
+                  {o.availableFrom ? `acceptable ${dayOf(o.availableFrom)} to ${dayOf(o.expiresAt)}` : `accept by ${dayOf(o.expiresAt)}`}
                 </p>
               </CardContent>
             </Card>

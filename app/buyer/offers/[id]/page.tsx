@@ -6,7 +6,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
 import { getDb } from "@/db";
 import { deniedNotFound, requirePermission } from "@/lib/auth/guard";
-import { instantOf } from "@/lib/dates";
+import { now } from "@/lib/clock";
+import { dayOf, instantOf } from "@/lib/dates";
+import { dealForCustomer } from "@/lib/deals/queries";
 import { formatMoney } from "@/lib/money";
 import { customerOfferDetail } from "@/lib/offers/queries";
 import { OFFER_STATUS_LABELS, OFFER_STATUS_TONES } from "@/lib/offers/state";
@@ -19,6 +21,10 @@ export default async function BuyerOfferPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const o = await customerOfferDetail(getDb(), user.accountId, id);
   if (!o) return deniedNotFound(user, "offer.view", "private_offer", id);
+  const deal = o.dealId ? await dealForCustomer(getDb(), user.accountId, o.dealId) : null;
+  const siblings = deal ? (await Promise.all(deal.offerIds.map((offerId) => customerOfferDetail(getDb(), user.accountId, offerId)))).filter((s) => s !== null) : [];
+  const notYet = o.availableFrom !== null && now() < o.availableFrom;
+  const dealTotal = siblings.reduce((sum, s) => sum + s.totalCents, 0);
   const price = o.pricePerPeriodCents !== null ? `${formatMoney(o.pricePerPeriodCents, o.currency)} ${o.billing === "upfront" ? "upfront" : "per month"}` : "—";
   const facts = [
     ["Manufacturer", o.manufacturer, "manufacturer"],
@@ -26,7 +32,7 @@ export default async function BuyerOfferPage({ params }: { params: Promise<{ id:
     ["Price", price, "price"],
     ["Contract total", formatMoney(o.totalCents, o.currency), "total"],
     ["Term", `${o.durationMonths} months from acceptance`, "term"],
-    ["Accept by", instantOf(o.expiresAt), "accept-by"],
+    o.availableFrom ? (["Acceptable", `${dayOf(o.availableFrom)} to ${dayOf(o.expiresAt)} (UTC)`, "accept-window"] as const) : (["Accept by", instantOf(o.expiresAt), "accept-by"] as const),
   ] as const;
   return (
     <>
@@ -43,6 +49,25 @@ export default async function BuyerOfferPage({ params }: { params: Promise<{ id:
             ) : null}
           </CardContent>
         </Card>
+        {deal && siblings.length > 1 ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>One deal, {siblings.length} products</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-2 text-sm">
+              <p>This single-use offer covers these products together: accepting it subscribes you to all of them, once.</p>
+              <ul className="list-inside list-disc" data-testid="deal-siblings">
+                {siblings.map((s) => (
+                  <li key={s.id}>
+                    {s.id === o.id ? <strong>{s.productName}</strong> : <Link href={`/buyer/offers/${s.id}`} className="text-brand-700 hover:underline">{s.productName}</Link>}:{" "}
+                    {formatMoney(s.totalCents, s.currency)} over {s.durationMonths} months
+                  </li>
+                ))}
+              </ul>
+              <p className="font-medium">Together: {formatMoney(dealTotal, o.currency)}</p>
+            </CardContent>
+          </Card>
+        ) : null}
         <Card>
           <CardHeader>
             <CardTitle>Terms</CardTitle>
@@ -64,8 +89,19 @@ export default async function BuyerOfferPage({ params }: { params: Promise<{ id:
         </Card>
         <Card>
           <CardContent className="pt-5">
-            {o.status === "extended" ? (
-              <AcceptOfferForm offerId={o.id} summary={`${o.productName} from ${o.sellerOfRecord}: ${price} for ${o.durationMonths} months (${formatMoney(o.totalCents, o.currency)} in all), starting today.`} />
+            {o.status === "extended" && notYet ? (
+              <p className="text-sm" data-testid="not-yet">
+                This offer can be accepted from {dayOf(o.availableFrom!)} (UTC) until the end of {dayOf(o.expiresAt)}.
+              </p>
+            ) : o.status === "extended" ? (
+              <AcceptOfferForm
+                offerId={o.id}
+                summary={
+                  siblings.length > 1
+                    ? `${siblings.map((s) => s.productName).join(" and ")} from ${o.sellerOfRecord}: ${formatMoney(dealTotal, o.currency)} in all, starting today.`
+                    : `${o.productName} from ${o.sellerOfRecord}: ${price} for ${o.durationMonths} months (${formatMoney(o.totalCents, o.currency)} in all), starting today.`
+                }
+              />
             ) : o.status === "accepted" ? (
               <p className="text-sm">
                 You accepted this offer. See your{" "}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Timeline } from "@/app/_shell/timeline";
 import { timelineFor } from "@/lib/backoffice/queries";
 import { OfferActions } from "@/app/_offers/offer-actions";
@@ -40,9 +41,19 @@ export default async function PartnerOfferPage({ params, searchParams }: { param
       />
       {saved ? <Callout tone="success" className="mb-4">Draft saved. Extend it when it is ready.</Callout> : null}
       {cloned ? <Callout tone="success" className="mb-4">Cloned into this new draft.</Callout> : null}
-      <div className="mb-6">
-        <OfferActions offerId={offer.id} status={offer.status} summary={summary} />
-      </div>
+      {offer.discountRequestId ? (
+        <Callout tone="info" className="mb-6" data-testid="keyed-by-marketplace">
+          The marketplace keyed this offer on your behalf from a non-recurring discount{offer.opportunity ? <> for your opportunity{" "}
+          <Link href={`/partner/opportunities/${offer.opportunity.id}`} className="font-medium underline">
+            {offer.opportunity.name}
+          </Link></> : null}
+          . You are its seller of record; to change or cancel it, ask the marketplace.
+        </Callout>
+      ) : (
+        <div className="mb-6">
+          <OfferActions offerId={offer.id} status={offer.status} summary={summary} />
+        </div>
+      )}
       {editable ? (
         <OfferForm
           offerId={offer.id}
