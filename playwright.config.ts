@@ -60,10 +60,18 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"] },
     },
     {
+      // A non-recurring discount from registration to payout, four browser contexts: after the stories
+      // (it bills the month again and pays out), before the probe (which then sees its objects too).
+      name: "deals",
+      testMatch: /deals\.spec\.ts/,
+      dependencies: ["flows"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
       // Every route and server action as every tenant (read-only, and refused writes): after the stories.
       name: "matrix",
       testMatch: /matrix\.spec\.ts/,
-      dependencies: ["flows"],
+      dependencies: ["flows", "deals"],
       use: { ...devices["Desktop Chrome"] },
     },
     {

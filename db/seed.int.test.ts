@@ -1,7 +1,9 @@
 // The demo story seeds once, and every role's home figures read from it.
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, agreements, consolidatedBills, disbursements, feeTiers, ledgerEntries, pricingDimensions, products, sellerRegistrations, users } from "@/db/schema";
+import { accounts, agreements, auditEvents, charges, consolidatedBills, disbursements, feeTiers, ledgerEntries, opportunities, pricingDimensions, products, sellerRegistrations, users } from "@/db/schema";
+import { COMPLETED_DEAL, DEMO_DEALS } from "@/db/seed-deals";
+import { dealDetail } from "@/lib/deals/queries";
 import { bootstrap } from "@/db/bootstrap";
 import { seedDemo } from "@/db/seed";
 import { buyerHome, marketplaceHome, partnerHome, vendorHome } from "@/lib/dashboard/queries";
@@ -72,10 +74,38 @@ describe(`demo data on ${dialect}`, () => {
     expect(globex[0]!.status).toBe("issued");
     expect(globex[0]!.dueAt.getTime()).toBeLessThan(Date.now()); // overdue
     const paidOut = await db.select().from(disbursements).orderBy(disbursements.createdAt);
-    expect(paidOut.filter((d) => d.sellerAccountId === DEMO_ACCOUNTS.isv2.id).map((d) => d.amountCents)).toEqual([772_000, 772_000]);
-    expect(paidOut.filter((d) => d.sellerAccountId === DEMO_ACCOUNTS.partner.id).map((d) => d.amountCents)).toEqual([80_000, 80_000]);
+    // The worked example's months, and the completed deal's on their own days: $10,000 → $8,000 → $7,200 (10% extra) → $7,776 (8% markup).
+    const contoso = paidOut.filter((d) => d.sellerAccountId === DEMO_ACCOUNTS.isv2.id).map((d) => d.amountCents);
+    expect(contoso.filter((c) => c === 772_000)).toHaveLength(2);
+    expect(contoso.filter((c) => c !== 772_000).length).toBeGreaterThanOrEqual(1);
+    expect(contoso.filter((c) => c !== 772_000).every((c) => c === 694_800)).toBe(true);
+    const blueHarbor = paidOut.filter((d) => d.sellerAccountId === DEMO_ACCOUNTS.partner.id).map((d) => d.amountCents);
+    expect(blueHarbor.filter((c) => c === 80_000)).toHaveLength(2);
+    expect(blueHarbor.filter((c) => c !== 80_000).every((c) => c === 57_600)).toBe(true);
     const tb = await trialBalanceOf(db);
     expect(tb.debits).toBe(tb.credits);
+  });
+
+  it("holds a non-recurring discount deal at each stage, and one billed, paid and paid out", async () => {
+    const db = test.handle.db;
+    const stages = new Map<string, string>();
+    for (const deal of DEMO_DEALS) {
+      const [row] = await db.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.name, deal.name));
+      const detail = await dealDetail(db, row!.id, { role: "rep" });
+      stages.set(deal.name, detail!.stage);
+    }
+    expect([...stages.values()].sort()).toEqual(["accepted", "awaiting_markup", "cancelled", "expired", "markup_provided", "offer_extended", "registered", "rejected", "submitted"]);
+    const [completed] = await db.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.name, COMPLETED_DEAL));
+    const detail = await dealDetail(db, completed!.id, { role: "rep" });
+    const agreementId = detail!.offers[0]!.agreementId!;
+    const dealCharges = await db.select().from(charges).where(eq(charges.agreementId, agreementId));
+    expect(dealCharges.length).toBeGreaterThanOrEqual(2);
+    expect(dealCharges.every((c) => c.wholesaleCents === 720_000 && c.customerCents === 777_600 && c.feeCents === 25_200)).toBe(true);
+    const dealBills = await db.select().from(consolidatedBills).where(eq(consolidatedBills.customerAccountId, DEMO_ACCOUNTS.customer3.id));
+    expect(dealBills.some((b) => b.status === "paid")).toBe(true);
+    // The trail of the completed deal has every step.
+    const trail = await db.select({ action: auditEvents.action }).from(auditEvents).where(inArray(auditEvents.objectId, [completed!.id, detail!.request!.id]));
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(["opportunity.register", "opportunity.approve", "deal.ask_markup", "deal.give_markup", "deal.extend_offer", "deal.accept"]));
   });
 
   it("gives each role's home its own figures", async () => {
@@ -86,10 +116,11 @@ describe(`demo data on ${dialect}`, () => {
       registration: { status: "complete" },
     });
     expect(await vendorHome(db, DEMO_ACCOUNTS.isv2.id)).toMatchObject({ products: 2, pricingDimensions: 4 });
-    expect(await partnerHome(db, DEMO_ACCOUNTS.partner.id)).toMatchObject({ registration: { status: "complete" }, agreements: 2, openOffers: 1 });
+    // Two agreements of its own offers and one from the completed deal; its open offer and the bundle deal's two.
+    expect(await partnerHome(db, DEMO_ACCOUNTS.partner.id)).toMatchObject({ registration: { status: "complete" }, agreements: 3, openOffers: 3 });
     expect(await partnerHome(db, DEMO_ACCOUNTS.partner3.id)).toMatchObject({ registration: { status: "not_started", completedSteps: 0 } });
     expect(await buyerHome(db, DEMO_ACCOUNTS.customer.id)).toEqual({ openOffers: 0, activeSubscriptions: 1, unpaidBills: 1, amountDueCents: 880_000 });
-    expect(await buyerHome(db, DEMO_ACCOUNTS.customer3.id)).toMatchObject({ openOffers: 1, activeSubscriptions: 0 });
+    expect(await buyerHome(db, DEMO_ACCOUNTS.customer3.id)).toMatchObject({ openOffers: 1, activeSubscriptions: 1 });
     expect(await marketplaceHome(db)).toMatchObject({ isvs: 2, partners: 3, customers: 4, users: 10, registeredSellers: 4 });
   });
 });

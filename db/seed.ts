@@ -29,6 +29,7 @@ import { newId } from "@/lib/ids";
 import { DEFAULT_FEE_TIERS, DEFAULT_RENEWAL_FEE_BPS } from "@/lib/money";
 import { notify } from "@/lib/notifications/notify";
 import { addMonthsUtc, dayOf } from "@/lib/dates";
+import { seedDeals } from "@/db/seed-deals";
 import { offerPrice } from "@/lib/offers/pricing";
 
 /** Reference data every database needs: the listing-fee schedule. */
@@ -416,6 +417,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     if (isUniqueViolation(error) && !(await isEmpty(db))) return false;
     throw error;
   }
+  await seedDeals(db, now());
   await seedBillingHistory(db);
   return true;
 }
@@ -423,7 +425,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
 /**
  * Past months billed, paid and disbursed through the real runs, at dates in the
  * past: the worked example's first two months paid and paid out, its last month
- * billed and open, and Globex's upfront bill unpaid and overdue.
+ * billed and open, Globex's upfront bill unpaid and overdue, and the completed
+ * non-recurring discount deal's bills paid and paid out on their own days.
  */
 async function seedBillingHistory(db: Db) {
   const at = now();
@@ -435,18 +438,25 @@ async function seedBillingHistory(db: Db) {
     await runBilling(db, period, { at: periodEnd(period) });
   }
   const bills = await db.select().from(consolidatedBills).orderBy(consolidatedBills.period);
-  const acme = bills.filter((b) => b.customerAccountId === DEMO_ACCOUNTS.customer.id);
-  // Acme pays all but its latest bill ten days after issue; the rest stay open.
-  for (const bill of acme.slice(0, -1)) {
+  // Acme pays all but its latest bill ten days after issue; sellers are paid a few days later (the monthly sellers on their day).
+  const acme = bills.filter((b) => b.customerAccountId === DEMO_ACCOUNTS.customer.id).slice(0, -1);
+  const payments = acme.map((bill) => {
     const paidAt = new Date(bill.issuedAt.getTime() + 10 * DAY);
+    return { bill, paidAt, payday: new Date(Date.UTC(paidAt.getUTCFullYear(), paidAt.getUTCMonth(), 15, 12)) };
+  });
+  // Initech pays the completed deal's bills three days after issue, and is paid out within the hour: its own payouts.
+  for (const bill of bills.filter((b) => b.customerAccountId === DEMO_ACCOUNTS.customer3.id)) {
+    const paidAt = new Date(bill.issuedAt.getTime() + 3 * DAY);
+    if (paidAt < at) payments.push({ bill, paidAt, payday: new Date(paidAt.getTime() + 3_600_000) });
+  }
+  payments.sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime());
+  for (const { bill, paidAt, payday } of payments) {
     await recordPayment(
       db,
       { userId: rep?.id ?? null, role: "rep", accountId: DEMO_ACCOUNTS.marketplace.id, ip: "seed" },
       { billId: bill.id, idempotencyKey: `demo-payment-${bill.id}`, method: "bank_transfer", reference: `DEMO-${bill.period}`, customerAccountId: null, userId: rep?.id ?? null },
       paidAt,
     );
-    // Sellers are paid a few days later (the monthly sellers on their day).
-    const payday = new Date(Date.UTC(paidAt.getUTCFullYear(), paidAt.getUTCMonth(), 15, 12));
     await runDisbursements(db, { at: payday < at ? payday : at });
   }
 }

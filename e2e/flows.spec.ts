@@ -1,15 +1,6 @@
 // Multi-user stories, each signing in as it goes.
-import type { Browser } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
-
-async function as(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
-}
+import { as, signIn } from "./helpers";
 
 test("an unregistered partner is blocked, completes the wizard, accepts, and sees its wholesale costs", async ({ browser }) => {
   const page = await as(browser, "partner3@demo.example");

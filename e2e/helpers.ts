@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { DEMO_PASSWORD } from "../lib/demo";
 
@@ -16,4 +16,13 @@ export async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status()).toBe(404);
   await expect(page.getByText("Page not found")).toBeVisible();
+}
+
+/** A fresh browser context signed in as this demo user. */
+export async function as(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
 }

@@ -39,6 +39,8 @@ interface Data {
   payouts: { id: string; seller: string }[];
   runs: { id: string }[];
   notifications: { id: string; account: string }[];
+  opportunities: { id: string; partner: string; isv: string; customer: string }[];
+  requests: { id: string; partner: string; isv: string; opportunity: string }[];
 }
 
 interface Viewer {
@@ -48,7 +50,7 @@ interface Viewer {
   area: string;
 }
 
-type Kind = "accounts" | "offers" | "invitations" | "bills" | "products" | "agreements" | "payouts" | "runs";
+type Kind = "accounts" | "offers" | "invitations" | "bills" | "products" | "agreements" | "payouts" | "runs" | "opportunities";
 type Row = { id: string } & Record<string, unknown>;
 
 /** Every dynamic route, the kind of object its id names, and who may open it. A new route must be added here. */
@@ -69,6 +71,9 @@ const DYNAMIC: Record<string, { kind: Kind; sees: (viewer: Viewer, row: Row) => 
   "/marketplace/offers/[id]": { kind: "offers", sees: (v) => v.role === "rep" },
   "/marketplace/agreements/[id]": { kind: "agreements", sees: (v) => v.role === "rep" },
   "/marketplace/invitations/[id]": { kind: "invitations", sees: (v) => v.role === "rep" },
+  "/partner/opportunities/[id]": { kind: "opportunities", sees: (v, r) => v.role === "partner" && r.partner === v.accountId },
+  "/vendor/opportunities/[id]": { kind: "opportunities", sees: (v, r) => v.role === "isv" && r.isv === v.accountId },
+  "/marketplace/deals/[id]": { kind: "opportunities", sees: (v) => v.role === "rep" },
 };
 /** Probed on their own below, or public by design. */
 const OTHER_ROUTES = ["/", "/sign-in", "/sign-up", "/api/auth/[...nextauth]", "/api/health", "/api/notifications/[id]/open"];
@@ -105,12 +110,17 @@ function forbiddenFor(viewer: Viewer, data: Data): string[] {
   if (viewer.role === "rep") return [];
   if (viewer.role === "customer") return [...customers.filter((c) => c.id !== viewer.accountId).map((c) => c.name), "Wholesale", "wholesale", "markup", "Markup"];
   if (viewer.role === "isv") {
-    // A vendor sees the partner as its buyer, never the end customer (unless it named that buyer itself).
-    const named = new Set(data.invitations.filter((i) => i.isv === viewer.accountId && i.buyer).map((i) => i.buyer));
+    // A vendor sees the partner as its buyer, never the end customer (unless it named that buyer itself,
+    // or a partner registered an opportunity for that customer with it: the deal names the customer).
+    const named = new Set([...data.invitations.filter((i) => i.isv === viewer.accountId && i.buyer).map((i) => i.buyer), ...data.opportunities.filter((o) => o.isv === viewer.accountId).map((o) => o.customer)]);
     return [...customers.filter((c) => !named.has(c.id)).map((c) => c.name), ...data.products.filter((p) => p.isv !== viewer.accountId).map((p) => p.name)];
   }
   // A partner sees its own customers, never another partner or that partner's customers.
-  const own = new Set([...data.offers.filter((o) => o.partner === viewer.accountId).map((o) => o.customer), ...data.invitations.filter((i) => i.partner === viewer.accountId && i.buyer).map((i) => i.buyer)]);
+  const own = new Set([
+    ...data.offers.filter((o) => o.partner === viewer.accountId).map((o) => o.customer),
+    ...data.invitations.filter((i) => i.partner === viewer.accountId && i.buyer).map((i) => i.buyer),
+    ...data.opportunities.filter((o) => o.partner === viewer.accountId).map((o) => o.customer),
+  ]);
   const otherPartners = data.accounts.filter((a) => a.type === "partner" && a.id !== viewer.accountId).map((a) => a.name);
   return [...customers.filter((c) => !own.has(c.id)).map((c) => c.name), ...otherPartners].filter((n): n is string => Boolean(n) && n !== name(viewer.accountId));
 }
@@ -196,6 +206,8 @@ test("every page, route handler and server action answers each tenant only with 
       offerId: pick(data.offers, (o) => o.partner !== viewer.accountId && o.customer !== viewer.accountId, "off_nowhere00000000000000"),
       billId: pick(data.bills, (b) => b.customer !== viewer.accountId, "bill_nowhere0000000000000"),
       productId: pick(data.products, (p) => p.isv !== viewer.accountId, "prod_nowhere0000000000000"),
+      opportunityId: pick(data.opportunities, (o) => o.isv !== viewer.accountId && o.partner !== viewer.accountId, "opp_nowhere00000000000000"),
+      requestId: pick(data.requests, (r) => r.partner !== viewer.accountId && r.isv !== viewer.accountId, "dr_nowhere000000000000000"),
     };
     const future = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
     const product = { name: "Probe", description: "Probe.", eulaText: "A probing EULA, long enough.", dimensions: [{ unitName: "Units", price: "1" }] };
@@ -209,6 +221,19 @@ test("every page, route handler and server action answers each tenant only with 
       acceptOffer: foreign.offerId.map((offerId) => ({ offerId, acceptTerms: true })),
       payBill: foreign.billId.map((billId) => ({ billId, idempotencyKey: "probe_key_0123456789abcdef" })),
       updateProduct: foreign.productId.map((productId) => ({ productId, product })),
+      approveOpportunity: foreign.opportunityId.map((opportunityId) => ({ opportunityId, additionalDiscountPercent: "5", productIds: foreign.productId.slice(0, 1), startsOn: future, endsOn: future })),
+      rejectOpportunity: foreign.opportunityId.map((opportunityId) => ({ opportunityId, reason: "probe" })),
+      provideMarkup: foreign.requestId.map((requestId) => ({ requestId, markupPercent: "10" })),
+      // Registered with one vendor, naming another vendor's product.
+      registerOpportunity: pick(data.products, (p) => p.isv !== DEMO_ACCOUNTS.isv.id, "prod_nowhere0000000000000").map((productId) => ({
+        isvAccountId: DEMO_ACCOUNTS.isv.id,
+        productIds: [productId],
+        customerAccountId: DEMO_ACCOUNTS.customer.id,
+        name: "Probe deal",
+        description: "Probe.",
+        expectedValue: "1000",
+        expectedCloseOn: future,
+      })),
       saveOfferDraft: foreign.invitationId.map((authorizationId) => ({
         authorizationId,
         productId: foreign.productId[0],

@@ -9,3 +9,8 @@ export function now(): Date {
 export function setClock(at: Date | null): void {
   pinned = at ? new Date(at.getTime()) : null;
 }
+
+/** The pinned instant, or null when the clock runs (to restore a pin after pinning it for a while). */
+export function pinnedClock(): Date | null {
+  return pinned ? new Date(pinned.getTime()) : null;
+}

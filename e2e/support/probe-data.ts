@@ -5,7 +5,7 @@
 import { count } from "drizzle-orm";
 import { openDatabase } from "@/db/dialect/client";
 import * as schema from "@/db/schema";
-import { accounts, agreements, consolidatedBills, disbursements, jobRuns, notifications, privateOffers, products, resaleAuthorizations } from "@/db/schema";
+import { accounts, agreements, consolidatedBills, discountRequests, disbursements, jobRuns, notifications, opportunities, privateOffers, products, resaleAuthorizations } from "@/db/schema";
 
 async function main() {
   const [command, url] = process.argv.slice(2);
@@ -28,7 +28,7 @@ async function main() {
       console.log(JSON.stringify(out));
       return;
     }
-    const [accountRows, offers, invitations, bills, productRows, agreementRows, payouts, runs, notes] = await Promise.all([
+    const [accountRows, offers, invitations, bills, productRows, agreementRows, payouts, runs, notes, deals, requests] = await Promise.all([
       db.select({ id: accounts.id, type: accounts.type, name: accounts.name }).from(accounts),
       db.select({ id: privateOffers.id, partner: privateOffers.partnerAccountId, customer: privateOffers.customerAccountId, isv: privateOffers.isvAccountId, status: privateOffers.status, extendedAt: privateOffers.extendedAt }).from(privateOffers),
       db.select({ id: resaleAuthorizations.id, isv: resaleAuthorizations.isvAccountId, partner: resaleAuthorizations.partnerAccountId, buyer: resaleAuthorizations.buyerAccountId }).from(resaleAuthorizations),
@@ -38,8 +38,10 @@ async function main() {
       db.select({ id: disbursements.id, seller: disbursements.sellerAccountId }).from(disbursements),
       db.select({ id: jobRuns.id }).from(jobRuns),
       db.select({ id: notifications.id, account: notifications.accountId }).from(notifications),
+      db.select({ id: opportunities.id, partner: opportunities.partnerAccountId, isv: opportunities.isvAccountId, customer: opportunities.customerAccountId }).from(opportunities),
+      db.select({ id: discountRequests.id, partner: discountRequests.partnerAccountId, isv: discountRequests.isvAccountId, opportunity: discountRequests.opportunityId }).from(discountRequests),
     ]);
-    console.log(JSON.stringify({ accounts: accountRows, offers, invitations, bills, products: productRows, agreements: agreementRows, payouts, runs, notifications: notes }));
+    console.log(JSON.stringify({ accounts: accountRows, offers, invitations, bills, products: productRows, agreements: agreementRows, payouts, runs, notifications: notes, opportunities: deals, requests }));
   } finally {
     await handle.close();
   }

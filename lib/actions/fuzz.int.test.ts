@@ -11,6 +11,7 @@ import { consolidatedBills } from "@/db/schema";
 import { OPERATIONS } from "@/lib/actions/registry";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { runBilling } from "@/lib/billing/run";
+import { approveOpportunity, askForMarkup, provideMarkup, registerOpportunity } from "@/lib/deals/service";
 import { acceptInvitation, sendInvitation } from "@/lib/invitations/service";
 import { extendOffer, saveOfferDraft } from "@/lib/offers/service";
 import { createProduct } from "@/lib/products/service";
@@ -106,6 +107,19 @@ beforeAll(async () => {
   const [bill] = await db.select().from(consolidatedBills).limit(1);
   const billId = bill?.id ?? "bill_none";
 
+  // Deals at each step, for the operations that move them on.
+  const registration = () => ({ isvAccountId: isv.accountId, productIds: [productId], customerAccountId: customer.accountId, name: "Fuzz deal", description: "Business data.", expectedValue: "1000", expectedCloseOn: inDays(30) });
+  const approval = (opportunityId: string) => ({ opportunityId, additionalDiscountPercent: "5", productIds: [productId], startsOn: inDays(0), endsOn: inDays(20) });
+  const { opportunityId: pendingOpportunity } = must(await registerOpportunity(db, partner, registration()));
+  const approved = async () => must(await approveOpportunity(db, isv, approval(must(await registerOpportunity(db, partner, registration())).opportunityId))).requestId;
+  const submittedRequest = await approved();
+  const awaitingRequest = await approved();
+  must(await askForMarkup(db, rep, { requestId: awaitingRequest }));
+  const markupRequest = await approved();
+  must(await askForMarkup(db, rep, { requestId: markupRequest }));
+  must(await provideMarkup(db, partner, { requestId: markupRequest, markupPercent: "10" }));
+  const dealOffer = { requestId: markupRequest, name: "Fuzz deal offer", durationMonths: 12, billing: "monthly", terms: "Terms.", items: [{ productId, quantities: [{ dimensionId, quantity: 2 }] }] };
+
   const profile = { legalName: "Fuzz LLC", addressLine1: "1 Pier", city: "Boston", region: "MA", postalCode: "02110", country: "US", contactName: "Ann", contactEmail: "ann@example.com", contactPhone: "+1 617 555 0100" };
   const bank = { bankType: "us_ach", accountHolder: "Fuzz LLC", routingNumber: "021000021", accountNumber: "000987654321", disbursementCurrency: "USD", disbursementSchedule: "monthly", disbursementDay: 15 };
   Object.assign(specs, {
@@ -132,6 +146,21 @@ beforeAll(async () => {
     withdrawOffer: { actor: () => partner, input: () => ({ offerId }), fields: ["offerId"] },
     cloneOffer: { actor: () => partner, input: () => ({ offerId }), fields: ["offerId"] },
     acceptOffer: { actor: () => customer, input: () => ({ offerId: openOfferId, acceptTerms: true }), fields: ["offerId", "acceptTerms"] },
+    registerOpportunity: {
+      actor: () => partner,
+      input: registration,
+      fields: ["isvAccountId", "productIds", "productIds.0", "customerAccountId", "name", "description", "expectedValue", "expectedCloseOn", "requestKey"],
+    },
+    approveOpportunity: { actor: () => isv, input: () => approval(pendingOpportunity), fields: ["opportunityId", "additionalDiscountPercent", "productIds", "productIds.0", "startsOn", "endsOn"] },
+    rejectOpportunity: { actor: () => isv, input: () => ({ opportunityId: pendingOpportunity, reason: "Not this one." }), fields: ["opportunityId", "reason"] },
+    askForMarkup: { actor: () => rep, input: () => ({ requestId: submittedRequest }), fields: ["requestId"] },
+    provideMarkup: { actor: () => partner, input: () => ({ requestId: awaitingRequest, markupPercent: "10" }), fields: ["requestId", "markupPercent"] },
+    extendDealOffer: {
+      actor: () => rep,
+      input: () => dealOffer,
+      fields: ["requestId", "name", "durationMonths", "billing", "terms", "items", "items.0.productId", "items.0.quantities", "items.0.quantities.0.dimensionId", "items.0.quantities.0.quantity"],
+    },
+    cancelDiscountRequest: { actor: () => rep, input: () => ({ requestId: submittedRequest, reason: "Fuzz." }), fields: ["requestId", "reason"] },
     payBill: { actor: () => customer, input: () => ({ billId, idempotencyKey: "fuzz_key_0123456789abcdef" }), fields: ["billId", "idempotencyKey"] },
     recordBankTransfer: { actor: () => rep, input: () => ({ billId, idempotencyKey: "fuzz_key_bank_0123456789", reference: "WIRE-1" }), fields: ["billId", "idempotencyKey", "reference"] },
     startBillingRun: { actor: () => rep, input: () => ({ period: new Date().toISOString().slice(0, 7), wait: true }), fields: ["period", "wait"] },

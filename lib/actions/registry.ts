@@ -2,6 +2,7 @@
 // this list, so a new operation is covered as soon as it is registered here.
 import type { Operation } from "@/lib/actions/operation";
 import { changePassword } from "@/lib/accounts/sessions";
+import { approveOpportunity, askForMarkup, cancelDiscountRequest, extendDealOffer, provideMarkup, registerOpportunity, rejectOpportunity } from "@/lib/deals/service";
 import { acceptInvitation, declineInvitation, lookupPartner, revokeAuthorization, sendInvitation } from "@/lib/invitations/service";
 import { acceptOffer, cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } from "@/lib/offers/service";
 import { payBill, recordBankTransfer } from "@/lib/billing/payments";
@@ -27,6 +28,13 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   withdrawOffer,
   cloneOffer,
   acceptOffer,
+  registerOpportunity,
+  approveOpportunity,
+  rejectOpportunity,
+  askForMarkup,
+  provideMarkup,
+  extendDealOffer,
+  cancelDiscountRequest,
   payBill,
   recordBankTransfer,
   startBillingRun,
