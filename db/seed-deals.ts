@@ -11,7 +11,7 @@ import { dayOf } from "@/lib/dates";
 import { approveOpportunity, askForMarkup, cancelDiscountRequest, extendDealOffer, provideMarkup, registerOpportunity, rejectOpportunity, sweepExpiredDeals } from "@/lib/deals/service";
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "@/lib/demo";
 import { acceptOffer } from "@/lib/offers/service";
-import { ownProduct } from "@/lib/products/queries";
+import { productsWithDimensions } from "@/lib/products/service";
 
 const DAY = 86_400_000;
 
@@ -208,7 +208,7 @@ export async function seedDeals(db: Db, now: Date): Promise<void> {
       tick();
       const items = await Promise.all(
         deal.products.map(async (p, i) => {
-          const own = await ownProduct(db, isv.accountId, chosen[i]!.id);
+          const own = (await productsWithDimensions(db, [chosen[i]!.id], isv.accountId))[0];
           return { productId: chosen[i]!.id, quantities: own!.dimensions.map((d) => ({ dimensionId: d.id, quantity: p.quantities[d.unitName] ?? 0 })) };
         }),
       );

@@ -47,10 +47,12 @@ test("the rep finds an account by its id, a bill by its number, an offer by name
   await page.getByTestId("search-results").getByRole("link", { name: /^B-\d{6}-851347962018-1$/ }).first().click();
   await expect(page.getByText(/Bill B-\d{6}-851347962018-1 issued/)).toBeVisible();
 
-  await page.goto("/marketplace/search?q=Contoso+Analytics");
-  await page.getByTestId("search-results").getByRole("link").filter({ hasText: /Contoso Analytics/ }).first().click();
+  // The seeded deal's offer: keyed by a rep, accepted by the customer, each step with who.
+  await page.goto("/marketplace/search?q=research+division");
+  await page.getByTestId("search-results").getByRole("link").filter({ hasText: /research division/ }).first().click();
   await expect(page.getByRole("list", { name: "History" })).toContainText("Offer extended (prices frozen)");
-  await expect(page.getByRole("list", { name: "History" })).toContainText("partner@demo.example");
+  await expect(page.getByRole("list", { name: "History" })).toContainText("rep@demo.example");
+  await expect(page.getByRole("list", { name: "History" })).toContainText("customer3@demo.example");
 
   await page.goto("/marketplace/search?q=zzzz-nothing");
   await expect(page.getByText("Nothing matches")).toBeVisible();

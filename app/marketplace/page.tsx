@@ -1,20 +1,31 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/shell/app-shell";
+import { Callout } from "@/components/ui/callout";
 import { Stat } from "@/components/ui/stat";
 import { getDb } from "@/db";
 import { requireArea } from "@/lib/auth/guard";
 import { marketplaceMoney } from "@/lib/billing/queries";
 import { marketplaceHome } from "@/lib/dashboard/queries";
+import { dealTasks } from "@/lib/deals/queries";
 import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Marketplace console" };
 
 export default async function MarketplaceHome() {
   const user = await requireArea("marketplace");
-  const [figures, money] = await Promise.all([marketplaceHome(getDb()), marketplaceMoney(getDb())]);
+  const [figures, money, requests] = await Promise.all([marketplaceHome(getDb()), marketplaceMoney(getDb()), dealTasks(getDb(), { role: "rep" })]);
   return (
     <>
       <PageHeader title="Marketplace" description={<>Signed in as {user.email}</>} />
+      {requests > 0 ? (
+        <Callout tone="info" className="mb-6" data-testid="request-tasks">
+          {requests === 1 ? "A discount request waits" : `${requests} discount requests wait`} for a rep: a markup to ask, or an offer to key.{" "}
+          <Link href="/marketplace/deals?stage=submitted,markup_provided" className="font-medium underline">
+            Open the queue
+          </Link>
+        </Callout>
+      ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Vendors (ISVs)" value={figures.isvs} />
         <Stat label="Consulting partners" value={figures.partners} />

@@ -9,6 +9,7 @@ import { formatAccountId } from "@/lib/account-id";
 import { requireArea } from "@/lib/auth/guard";
 import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { partnerHome } from "@/lib/dashboard/queries";
+import { dealTasks } from "@/lib/deals/queries";
 import { formatMoney } from "@/lib/money";
 import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Partner console" };
 
 export default async function PartnerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("partner");
-  const figures = await partnerHome(getDb(), user.accountId);
+  const [figures, markups] = await Promise.all([partnerHome(getDb(), user.accountId), dealTasks(getDb(), { role: "partner", accountId: user.accountId })]);
   const complete = figures.registration.status === "complete";
   return (
     <>
@@ -33,6 +34,14 @@ export default async function PartnerHome({ searchParams }: { searchParams: Prom
           resell; you can accept their invitations and extend offers once profile, banking and tax are complete.{" "}
           <Link href="/partner/registration" className="font-medium underline">
             Complete seller registration
+          </Link>
+        </Callout>
+      ) : null}
+      {markups > 0 ? (
+        <Callout tone="warn" className="mb-6" data-testid="markup-tasks">
+          The marketplace asks for your markup on {markups === 1 ? "a discounted deal" : `${markups} discounted deals`}.{" "}
+          <Link href="/partner/opportunities?stage=awaiting_markup" className="font-medium underline">
+            Give your markup
           </Link>
         </Callout>
       ) : null}

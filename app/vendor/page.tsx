@@ -9,6 +9,7 @@ import { formatAccountId } from "@/lib/account-id";
 import { requireArea } from "@/lib/auth/guard";
 import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { vendorHome } from "@/lib/dashboard/queries";
+import { dealTasks } from "@/lib/deals/queries";
 import { formatMoney } from "@/lib/money";
 import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Vendor console" };
 
 export default async function VendorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("vendor");
-  const figures = await vendorHome(getDb(), user.accountId);
+  const [figures, decisions] = await Promise.all([vendorHome(getDb(), user.accountId), dealTasks(getDb(), { role: "isv", accountId: user.accountId })]);
   const complete = figures.registration.status === "complete";
   return (
     <>
@@ -32,6 +33,14 @@ export default async function VendorHome({ searchParams }: { searchParams: Promi
           products, but you cannot invite partners to resell until profile, banking and tax are done.{" "}
           <Link href="/vendor/registration" className="font-medium underline">
             Complete seller registration
+          </Link>
+        </Callout>
+      ) : null}
+      {decisions > 0 ? (
+        <Callout tone="info" className="mb-6" data-testid="decision-tasks">
+          {decisions === 1 ? "A partner registered an opportunity" : `Partners registered ${decisions} opportunities`} that {decisions === 1 ? "waits" : "wait"} for your decision.{" "}
+          <Link href="/vendor/opportunities?stage=registered" className="font-medium underline">
+            Review {decisions === 1 ? "it" : "them"}
           </Link>
         </Callout>
       ) : null}

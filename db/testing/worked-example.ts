@@ -6,7 +6,7 @@ import { agreements, privateOffers } from "@/db/schema";
 import { acceptInvitation, sendInvitation } from "@/lib/invitations/service";
 import { acceptOffer, extendOffer, saveOfferDraft } from "@/lib/offers/service";
 import { createProduct } from "@/lib/products/service";
-import { ownProduct } from "@/lib/products/queries";
+import { productsWithDimensions } from "@/lib/products/service";
 import { makeActor } from "@/db/testing/fixtures";
 
 export async function createWorkedExample(db: Db, startsOn: string) {
@@ -18,7 +18,7 @@ export async function createWorkedExample(db: Db, startsOn: string) {
     return r.data;
   };
   const { productId } = must(await createProduct(db, isv, { name: "Platform", description: "d", eulaText: "The standard EULA, long enough.", dimensions: [{ unitName: "Platform", price: "10000" }] }));
-  const product = await ownProduct(db, isv.accountId, productId);
+  const product = (await productsWithDimensions(db, [productId], isv.accountId))[0];
   const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
   const { invitationId } = must(await sendInvitation(db, isv, { partnerAccountId: partner.accountId, items: [{ productId, discountPercent: "20" }], expiresOn: inDays(5), use: "multi_use" }));
   must(await acceptInvitation(db, partner, { invitationId }));
