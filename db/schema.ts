@@ -439,6 +439,7 @@ export const charges = table(
     index("charges_bill_idx").on(t.billId),
     index("charges_partner_idx").on(t.partnerAccountId, t.period),
     index("charges_isv_idx").on(t.isvAccountId, t.period),
+    index("charges_customer_idx").on(t.customerAccountId, t.period),
   ],
 );
 
@@ -594,6 +595,79 @@ export const ledgerEntries = table(
     index("ledger_entries_journal_idx").on(t.journalId),
     index("ledger_entries_account_idx").on(t.ledgerAccount, t.partyAccountId),
   ],
+);
+
+/**
+ * Each ledger account's debits and credits per currency, kept as data: every
+ * transaction that posts entries adds them here at its end (lib/reports/totals.ts),
+ * so the trial balance reads a handful of rows instead of summing every entry.
+ * A test compares these rows with the full sums after generated histories.
+ */
+export const ledgerTotals = table(
+  "ledger_totals",
+  {
+    ledgerAccount: str("ledger_account", { enum: LEDGER_ACCOUNTS }).notNull(),
+    currency: str("currency").notNull(),
+    debitCents: cents("debit_cents").notNull().default(0),
+    creditCents: cents("credit_cents").notNull().default(0),
+    entries: int("entries").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ledgerAccount, t.currency] }), check("ledger_totals_nonneg", sql`${t.debitCents} >= 0 and ${t.creditCents} >= 0 and ${t.entries} >= 0`)],
+);
+
+/**
+ * Charge lines summed per manufacturer, seller of record, product, billing
+ * period and currency, added to in the billing chunk that writes the charges.
+ * Report totals, monthly series and the marketplace overview read these rows;
+ * a test compares them with the charges they sum.
+ */
+export const chargeRollups = table(
+  "charge_rollups",
+  {
+    isvAccountId: str("isv_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    partnerAccountId: str("partner_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    productId: str("product_id")
+      .notNull()
+      .references(() => products.id),
+    period: str("period").notNull(),
+    currency: str("currency").notNull(),
+    lineCount: int("line_count").notNull().default(0),
+    listCents: cents("list_cents").notNull().default(0),
+    wholesaleCents: cents("wholesale_cents").notNull().default(0),
+    customerCents: cents("customer_cents").notNull().default(0),
+    feeCents: cents("fee_cents").notNull().default(0),
+    isvShareCents: cents("isv_share_cents").notNull().default(0),
+    partnerShareCents: cents("partner_share_cents").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.isvAccountId, t.period, t.partnerAccountId, t.productId, t.currency] }),
+    index("charge_rollups_partner_idx").on(t.partnerAccountId, t.period),
+    index("charge_rollups_period_idx").on(t.period),
+  ],
+);
+
+/**
+ * The marketplace's money per billing period and currency, kept as data:
+ * billed (GMV, fees, lines) from the billing chunks, collected from the
+ * payments of that period's bills. Paid out is per payout date, from the
+ * payouts themselves.
+ */
+export const periodTotals = table(
+  "period_totals",
+  {
+    period: str("period").notNull(),
+    currency: str("currency").notNull(),
+    lineCount: int("line_count").notNull().default(0),
+    billedCents: cents("billed_cents").notNull().default(0),
+    feeCents: cents("fee_cents").notNull().default(0),
+    collectedCents: cents("collected_cents").notNull().default(0),
+    billsPaid: int("bills_paid").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.currency] })],
 );
 
 /** The listing-fee schedule; a frozen offer keeps the rate it was extended with. */

@@ -171,11 +171,13 @@ export function bpsToPercent(bps: number): string {
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /** 880000, "USD" → "$8,800.00" */
-export function formatMoney(cents: number, currency = "USD"): string {
-  let formatter = formatters.get(currency);
+/** "$1,234.56"; with `compact`, an axis label ("$1.2K", "$3M"). */
+export function formatMoney(cents: number, currency = "USD", options: { compact?: boolean } = {}): string {
+  const key = `${currency}|${options.compact ? "c" : ""}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat("en-US", { style: "currency", currency });
-    formatters.set(currency, formatter);
+    formatter = new Intl.NumberFormat("en-US", options.compact ? { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 } : { style: "currency", currency });
+    formatters.set(key, formatter);
   }
   return formatter.format(cents / 100);
 }

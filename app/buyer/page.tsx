@@ -7,12 +7,16 @@ import { requireArea } from "@/lib/auth/guard";
 import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { buyerHome } from "@/lib/dashboard/queries";
 import { formatMoney } from "@/lib/money";
+import { HomeChart } from "@/app/_reports/home-chart";
+import { now } from "@/lib/clock";
+import { lastTwelveMonths } from "@/lib/reports/filters";
+import { customerSpend } from "@/lib/reports/queries";
 
 export const metadata: Metadata = { title: "Buyer console" };
 
 export default async function BuyerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("buyer");
-  const figures = await buyerHome(getDb(), user.accountId);
+  const [figures, spend] = await Promise.all([buyerHome(getDb(), user.accountId), customerSpend(getDb(), user.accountId, lastTwelveMonths(now()))]);
   return (
     <>
       <ArrivalNotice searchParams={searchParams} accountName={user.accountName} />
@@ -31,7 +35,9 @@ export default async function BuyerHome({ searchParams }: { searchParams: Promis
           Nothing here yet. Give your account id <span className="font-mono">{formatAccountId(user.accountId)}</span> to
           your consulting partner: offers they extend to you appear on this page.
         </p>
-      ) : null}
+      ) : (
+        <HomeChart title="Spend by month" bars={spend.byMonth.map((m) => ({ label: m.period, cents: m.cents }))} href="/buyer/spend" linkText="Spend →" />
+      )}
     </>
   );
 }

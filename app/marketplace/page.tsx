@@ -9,12 +9,21 @@ import { marketplaceMoney } from "@/lib/billing/queries";
 import { marketplaceHome } from "@/lib/dashboard/queries";
 import { dealTasks } from "@/lib/deals/queries";
 import { formatMoney } from "@/lib/money";
+import { HomeChart } from "@/app/_reports/home-chart";
+import { now } from "@/lib/clock";
+import { lastTwelveMonths } from "@/lib/reports/filters";
+import { marketplaceOverview } from "@/lib/reports/queries";
 
 export const metadata: Metadata = { title: "Marketplace console" };
 
 export default async function MarketplaceHome() {
   const user = await requireArea("marketplace");
-  const [figures, money, requests] = await Promise.all([marketplaceHome(getDb()), marketplaceMoney(getDb()), dealTasks(getDb(), { role: "rep" })]);
+  const [figures, money, requests, overview] = await Promise.all([
+    marketplaceHome(getDb()),
+    marketplaceMoney(getDb()),
+    dealTasks(getDb(), { role: "rep" }),
+    marketplaceOverview(getDb(), lastTwelveMonths(now())),
+  ]);
   return (
     <>
       <PageHeader title="Marketplace" description={<>Signed in as {user.email}</>} />
@@ -31,11 +40,12 @@ export default async function MarketplaceHome() {
         <Stat label="Consulting partners" value={figures.partners} />
         <Stat label="Customers" value={figures.customers} />
         <Stat label="Registered sellers" value={figures.registeredSellers} hint={`${figures.users} users in all`} />
-        <Stat label="Gross merchandise value" value={formatMoney(money.gmvCents)} />
-        <Stat label="Fee revenue" value={formatMoney(money.feeRevenueCents)} />
+        <Stat label="Gross merchandise value (billed)" value={formatMoney(money.gmvCents)} hint="all charges billed to date" />
+        <Stat label="Listing-fee revenue (billed)" value={formatMoney(money.feeRevenueCents)} hint="the fee on those charges" />
         <Stat label="Receivables" value={formatMoney(money.receivablesCents)} hint={`issued, unpaid bills; ${money.overdueBills} overdue`} />
         <Stat label="Disbursements due" value={formatMoney(money.disbursementsDueCents)} hint="collected, not yet paid out" />
       </div>
+      <HomeChart title="Gross merchandise value by month" bars={overview.periods.map((p) => ({ label: p.period, cents: p.gmvCents }))} href="/marketplace/reports" linkText="Marketplace overview →" />
     </>
   );
 }

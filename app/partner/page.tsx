@@ -11,13 +11,21 @@ import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { partnerHome } from "@/lib/dashboard/queries";
 import { dealTasks } from "@/lib/deals/queries";
 import { formatMoney } from "@/lib/money";
+import { reportByMonth } from "@/lib/reports/queries";
+import { lastTwelveMonths } from "@/lib/reports/filters";
+import { now } from "@/lib/clock";
+import { HomeChart } from "@/app/_reports/home-chart";
 import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
 
 export const metadata: Metadata = { title: "Partner console" };
 
 export default async function PartnerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("partner");
-  const [figures, markups] = await Promise.all([partnerHome(getDb(), user.accountId), dealTasks(getDb(), { role: "partner", accountId: user.accountId })]);
+  const [figures, markups, months] = await Promise.all([
+    partnerHome(getDb(), user.accountId),
+    dealTasks(getDb(), { role: "partner", accountId: user.accountId }),
+    reportByMonth(getDb(), { role: "partner", accountId: user.accountId }, lastTwelveMonths(now())),
+  ]);
   const complete = figures.registration.status === "complete";
   return (
     <>
@@ -52,6 +60,7 @@ export default async function PartnerHome({ searchParams }: { searchParams: Prom
         <Stat label="Agreements" value={figures.agreements} hint="as seller of record" />
         <Stat label="Margin billed" value={formatMoney(figures.marginCents)} hint="customer price less wholesale" />
       </div>
+      <HomeChart title="Margin by month" bars={months.map((m) => ({ label: m.period, cents: m.partnerShareCents }))} href="/partner/reports" linkText="Sales report →" />
     </>
   );
 }

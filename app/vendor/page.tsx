@@ -11,13 +11,21 @@ import { ArrivalNotice } from "@/app/_shell/arrival-notice";
 import { vendorHome } from "@/lib/dashboard/queries";
 import { dealTasks } from "@/lib/deals/queries";
 import { formatMoney } from "@/lib/money";
+import { reportByMonth } from "@/lib/reports/queries";
+import { lastTwelveMonths } from "@/lib/reports/filters";
+import { now } from "@/lib/clock";
+import { HomeChart } from "@/app/_reports/home-chart";
 import { REGISTRATION_LABELS } from "@/lib/sellers/registration";
 
 export const metadata: Metadata = { title: "Vendor console" };
 
 export default async function VendorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireArea("vendor");
-  const [figures, decisions] = await Promise.all([vendorHome(getDb(), user.accountId), dealTasks(getDb(), { role: "isv", accountId: user.accountId })]);
+  const [figures, decisions, months] = await Promise.all([
+    vendorHome(getDb(), user.accountId),
+    dealTasks(getDb(), { role: "isv", accountId: user.accountId }),
+    reportByMonth(getDb(), { role: "isv", accountId: user.accountId }, lastTwelveMonths(now())),
+  ]);
   const complete = figures.registration.status === "complete";
   return (
     <>
@@ -56,6 +64,7 @@ export default async function VendorHome({ searchParams }: { searchParams: Promi
           hint="wholesale billed less listing fees: what you are paid as customers pay"
         />
       </div>
+      <HomeChart title="Net revenue by month" bars={months.map((m) => ({ label: m.period, cents: m.isvShareCents }))} href="/vendor/reports" linkText="Channel report →" />
     </>
   );
 }

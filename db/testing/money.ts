@@ -3,7 +3,7 @@
 // independently of the figures the code keeps as data.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { charges, consolidatedBills, disbursementLines, disbursements, ledgerEntries, payments, pendingShares, sellerBalances } from "@/db/schema";
+import { agreements, chargeRollups, charges, consolidatedBills, disbursementLines, disbursements, ledgerEntries, ledgerTotals, payments, pendingShares, periodTotals, sellerBalances } from "@/db/schema";
 import { SYSTEM } from "@/lib/audit";
 import { recordPayment } from "@/lib/billing/payments";
 
@@ -132,6 +132,66 @@ export async function moneyViolations(db: Db): Promise<string[]> {
     .from(ledgerEntries)
     .groupBy(ledgerEntries.journalId);
   for (const j of journals) if (num(j.debits) !== num(j.credits)) out.push(`journal ${j.journal} does not balance`);
+  out.push(...(await keptTotalsViolations(db, chargeRows, bills)));
+  return out;
+}
+
+/** The totals kept as data (lib/reports/totals.ts) equal the full sums of what they count. */
+async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSelect)[], bills: (typeof consolidatedBills.$inferSelect)[]): Promise<string[]> {
+  const out: string[] = [];
+  const compare = (what: string, kept: Map<string, unknown>, summed: Map<string, unknown>) => {
+    for (const key of new Set([...kept.keys(), ...summed.keys()])) {
+      const a = JSON.stringify(kept.get(key) ?? null);
+      const b = JSON.stringify(summed.get(key) ?? null);
+      if (a !== b) out.push(`${what} ${key}: kept ${a} ≠ summed ${b}`);
+    }
+  };
+  const ledger = await db
+    .select({ account: ledgerEntries.ledgerAccount, currency: ledgerEntries.currency, debits: sql`sum(${ledgerEntries.debitCents})`, credits: sql`sum(${ledgerEntries.creditCents})`, n: sql`count(*)` })
+    .from(ledgerEntries)
+    .groupBy(ledgerEntries.ledgerAccount, ledgerEntries.currency);
+  compare(
+    "ledger total",
+    new Map((await db.select().from(ledgerTotals)).map((t) => [`${t.ledgerAccount}|${t.currency}`, [t.debitCents, t.creditCents, t.entries]])),
+    new Map(ledger.map((l) => [`${l.account}|${l.currency}`, [num(l.debits), num(l.credits), num(l.n)]])),
+  );
+  const agreementRows = await db.select({ id: agreements.id, productId: agreements.productId, currency: agreements.currency }).from(agreements);
+  const agreementOf = new Map(agreementRows.map((a) => [a.id, a]));
+  const rollups = new Map<string, number[]>();
+  const periods = new Map<string, number[]>();
+  for (const c of chargeRows) {
+    const a = agreementOf.get(c.agreementId)!;
+    const key = `${c.isvAccountId}|${c.period}|${c.partnerAccountId}|${a.productId}|${a.currency}`;
+    const r = rollups.get(key) ?? [0, 0, 0, 0, 0, 0, 0];
+    [1, c.listCents, c.wholesaleCents, c.customerCents, c.feeCents, c.isvShareCents, c.partnerShareCents].forEach((v, i) => (r[i]! += v));
+    rollups.set(key, r);
+    const p = periods.get(`${c.period}|${a.currency}`) ?? [0, 0, 0, 0, 0];
+    p[0]! += 1;
+    p[1]! += c.customerCents;
+    p[2]! += c.feeCents;
+    periods.set(`${c.period}|${a.currency}`, p);
+  }
+  for (const b of bills.filter((bill) => bill.status === "paid")) {
+    const p = periods.get(`${b.period}|${b.currency}`) ?? [0, 0, 0, 0, 0];
+    p[3]! += b.totalCents;
+    p[4]! += 1;
+    periods.set(`${b.period}|${b.currency}`, p);
+  }
+  compare(
+    "charge rollup",
+    new Map(
+      (await db.select().from(chargeRollups)).map((r) => [
+        `${r.isvAccountId}|${r.period}|${r.partnerAccountId}|${r.productId}|${r.currency}`,
+        [r.lineCount, r.listCents, r.wholesaleCents, r.customerCents, r.feeCents, r.isvShareCents, r.partnerShareCents],
+      ]),
+    ),
+    rollups,
+  );
+  compare(
+    "period total",
+    new Map((await db.select().from(periodTotals)).map((p) => [`${p.period}|${p.currency}`, [p.lineCount, p.billedCents, p.feeCents, p.collectedCents, p.billsPaid]])),
+    periods,
+  );
   return out;
 }
 

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "backoffice.view": ["rep"],
   "fees.manage": ["rep"],
   "money.view": ["isv", "partner"],
+  "report.view": ["isv", "partner", "rep"],
+  "spend.view": ["customer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

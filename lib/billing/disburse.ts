@@ -21,6 +21,7 @@ import { accounts, disbursementLines, disbursements, ledgerEntries, pendingShare
 import type { JobTrigger } from "@/db/enums";
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { adjustSellerBalances } from "@/lib/billing/balances";
+import { addLedgerTotals } from "@/lib/reports/totals";
 import { payoutDue } from "@/lib/billing/schedule";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
@@ -240,7 +241,8 @@ async function payoutChunk(tx: Tx, key: Key, at: Date, runId: string, chunkSize:
     return { finished, lines: shares.length, linesCents, completed: null };
   }
   await tx.update(disbursements).set({ amountCents, lineCount, status: "completed", completedAt: at }).where(eq(disbursements.id, payoutRow.id));
-  if (amountCents > 0) await tx.insert(ledgerEntries).values(disbursementJournal({ id: payoutRow.id, sellerAccountId: key.sellerAccountId, amountCents }, key.currency, at));
+  const postings = amountCents > 0 ? disbursementJournal({ id: payoutRow.id, sellerAccountId: key.sellerAccountId, amountCents }, key.currency, at) : [];
+  if (postings.length) await tx.insert(ledgerEntries).values(postings);
   await adjustSellerBalances(tx, [{ sellerAccountId: key.sellerAccountId, currency: key.currency, paidOutCents: amountCents, lastPaidAt: at }]);
   await recordAudit(tx, SYSTEM, {
     action: "disbursement.complete",
@@ -256,5 +258,7 @@ async function payoutChunk(tx: Tx, key: Key, at: Date, runId: string, chunkSize:
     body: `Payout ${payoutRow.reference}: ${lineCount} share${lineCount === 1 ? "" : "s"} of paid charges.`,
     href: `${base}/money/payouts/${payoutRow.id}`,
   });
+  // Last: the trial balance's totals (lib/reports/totals.ts).
+  await addLedgerTotals(tx, postings);
   return { finished, lines: shares.length, linesCents, completed: { amountCents } };
 }

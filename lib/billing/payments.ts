@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/db";
 import { forUpdate, insertMany, isUniqueViolation, lockKeys } from "@/db";
 import { charges, consolidatedBills, ledgerEntries, payments, pendingShares } from "@/db/schema";
 import { adjustSellerBalances } from "@/lib/billing/balances";
+import { addCollected, addLedgerTotals } from "@/lib/reports/totals";
 import { billLockKey } from "@/lib/billing/bill-number";
 import { defineOperation, NotFound, Refused } from "@/lib/actions/operation";
 import type { CurrentUser } from "@/lib/auth/authorize";
@@ -84,7 +85,8 @@ export async function recordPayment(db: Db, actor: Actor, request: PaymentReques
         recordedByUserId: request.userId,
         createdAt: at,
       });
-      await tx.insert(ledgerEntries).values(paymentJournal({ id, customerAccountId: bill.customerAccountId, amountCents: bill.totalCents }, bill.currency, at));
+      const postings = paymentJournal({ id, customerAccountId: bill.customerAccountId, amountCents: bill.totalCents }, bill.currency, at);
+      await tx.insert(ledgerEntries).values(postings);
       await tx.update(consolidatedBills).set({ status: "paid", paidAt: at }).where(eq(consolidatedBills.id, bill.id));
       await queueShares(tx, bill, at);
       await recordAudit(tx, actor, {
@@ -100,6 +102,9 @@ export async function recordPayment(db: Db, actor: Actor, request: PaymentReques
         body: `Your bill ${bill.number} (${bill.period}) is paid${request.reference ? ` (bank reference ${request.reference})` : ""}.`,
         href: `/buyer/bills/${bill.id}`,
       });
+      // Last, in one order: the figures kept as data (lib/reports/totals.ts).
+      await addLedgerTotals(tx, postings);
+      await addCollected(tx, bill);
       return { paymentId: id, replayed: false };
     });
   } catch (error) {

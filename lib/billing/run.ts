@@ -23,6 +23,7 @@ import type { JobTrigger } from "@/db/enums";
 import { adjustSellerBalances, type BalanceDelta } from "@/lib/billing/balances";
 import { billLockKey, billNumber } from "@/lib/billing/bill-number";
 import { chargeSplit } from "@/lib/billing/charges";
+import { addChargeTotals, addLedgerTotals } from "@/lib/reports/totals";
 import { contractMonthDue, isPeriod, periodEnd, periodOfDate, periodStart } from "@/lib/billing/periods";
 import { now } from "@/lib/clock";
 import { dayOf } from "@/lib/dates";
@@ -288,11 +289,8 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
   const inserted = rows.filter((r) => kept.has(r.id));
 
   const currencyOf = new Map(todo.map((d) => [d.agreement.id, d.agreement.currency]));
-  await insertMany(
-    tx,
-    ledgerEntries,
-    inserted.flatMap((c) => chargeJournal(c, currencyOf.get(c.agreementId) ?? "USD", at)),
-  );
+  const postings = inserted.flatMap((c) => chargeJournal(c, currencyOf.get(c.agreementId) ?? "USD", at));
+  await insertMany(tx, ledgerEntries, postings);
 
   const perBill = new Map<string, { cents: number; lines: number }>();
   for (const c of inserted) {
@@ -347,6 +345,14 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
   // A bill made for agreements another run charged first would stay empty: it is not kept.
   const empty = created.filter((b) => !perBill.has(b.id));
   if (empty.length) await tx.delete(consolidatedBills).where(inArray(consolidatedBills.id, empty.map((b) => b.id)));
+
+  // Last, in one order: the figures kept as data (lib/reports/totals.ts).
+  const productOf = new Map(todo.map((d) => [d.agreement.id, d.agreement.productId]));
+  await addLedgerTotals(tx, postings);
+  await addChargeTotals(
+    tx,
+    inserted.map((c) => ({ ...c, productId: productOf.get(c.agreementId)!, currency: currencyOf.get(c.agreementId) ?? "USD" })),
+  );
 
   const sequenceOf = new Map([...openBill.values()].map((b) => [b.id, b.sequence]));
   const onSupplementary = inserted.filter((c) => (sequenceOf.get(c.billId) ?? 0) > 0);

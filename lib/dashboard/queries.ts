@@ -6,7 +6,7 @@ import { countAll, sumCents } from "@/db/sql";
 import {
   accounts,
   agreements,
-  charges,
+  chargeRollups,
   consolidatedBills,
   pricingDimensions,
   privateOffers,
@@ -50,10 +50,11 @@ export async function vendorHome(db: Db, accountId: string) {
     .select({ n: countDistinct(resaleAuthorizations.partnerAccountId) })
     .from(resaleAuthorizations)
     .where(and(eq(resaleAuthorizations.isvAccountId, accountId), eq(resaleAuthorizations.status, "accepted")));
+  // Kept with each billing chunk (lib/reports/totals.ts), not summed over the charges.
   const [revenue] = await db
-    .select({ wholesale: sumCents(charges.wholesaleCents), fees: sumCents(charges.feeCents) })
-    .from(charges)
-    .where(eq(charges.isvAccountId, accountId));
+    .select({ wholesale: sumCents(chargeRollups.wholesaleCents), fees: sumCents(chargeRollups.feeCents) })
+    .from(chargeRollups)
+    .where(and(eq(chargeRollups.isvAccountId, accountId), eq(chargeRollups.currency, "USD")));
   return {
     registration: reg,
     products: catalogue?.n ?? 0,
@@ -86,19 +87,19 @@ export async function partnerHome(db: Db, accountId: string) {
       .select({ n: countAll() })
       .from(privateOffers)
       .where(and(eq(privateOffers.partnerAccountId, accountId), eq(privateOffers.status, "extended"))),
-    db
-      .select({ n: countDistinct(agreements.id), margin: sumCents(charges.partnerShareCents) })
-      .from(agreements)
-      .leftJoin(charges, eq(charges.agreementId, agreements.id))
-      .where(eq(agreements.partnerAccountId, accountId)),
+    db.select({ n: countAll() }).from(agreements).where(eq(agreements.partnerAccountId, accountId)),
   ]);
+  const [margin] = await db
+    .select({ cents: sumCents(chargeRollups.partnerShareCents) })
+    .from(chargeRollups)
+    .where(and(eq(chargeRollups.partnerAccountId, accountId), eq(chargeRollups.currency, "USD")));
   return {
     registration: reg,
     pendingInvitations: pending?.n ?? 0,
     authorizations: authorized?.n ?? 0,
     openOffers: offers?.n ?? 0,
     agreements: sales?.n ?? 0,
-    marginCents: sales?.margin ?? 0,
+    marginCents: margin?.cents ?? 0,
   };
 }
 

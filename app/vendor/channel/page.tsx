@@ -1,62 +1,104 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { BarChart } from "@/components/charts/bar-chart";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ChartCard, ReportFilters } from "@/app/_reports/report-parts";
 import { getDb } from "@/db";
 import { formatAccountId } from "@/lib/account-id";
-import { channelByPartner, channelSales } from "@/lib/agreements/queries";
+import { channelSales } from "@/lib/agreements/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatMoney } from "@/lib/money";
 import { AGREEMENTS_TABLE } from "@/lib/offers/table";
+import { describeRange, parseReportFilter } from "@/lib/reports/filters";
+import { channelEffectiveness, filterChoices, reportByMonth } from "@/lib/reports/queries";
 import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
 import { ChannelSalesTable } from "./sales-table";
 
 export const metadata: Metadata = { title: "Channel" };
 
+const percent = (bps: number | null) => (bps === null ? "—" : `${(bps / 100).toFixed(1)}%`);
+
 export default async function ChannelPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePermission("channel.view");
-  const params = parseTableParams(AGREEMENTS_TABLE, await searchParams);
-  const [byPartner, sales] = await Promise.all([channelByPartner(getDb(), user.accountId), channelSales(getDb(), user.accountId, params)]);
+  const raw = await searchParams;
+  const params = parseTableParams(AGREEMENTS_TABLE, raw);
+  const filter = { ...parseReportFilter(raw), productId: null, isvId: null };
+  const viewer = { role: "isv" as const, accountId: user.accountId };
+  const db = getDb();
+  const [partners, byMonth, choices, sales] = await Promise.all([
+    channelEffectiveness(db, user.accountId, filter),
+    reportByMonth(db, viewer, filter),
+    filterChoices(db, viewer),
+    channelSales(db, user.accountId, params),
+  ]);
+  const chosen = filter.partnerId ? partners.find((p) => p.partnerAccountId === filter.partnerId) : null;
   return (
     <>
-      <PageHeader title="Channel" description="How your resale authorizations are used. Partners are listed as the buyer, at wholesale; figures are whole contracts." />
+      <PageHeader
+        title="Channel"
+        description="How partners use your resale authorizations: invitations, offers, conversion and what their sales billed. Partners are listed as the buyer, at wholesale."
+        actions={
+          <Link href="/vendor/reports" className="text-sm font-medium text-brand-700 hover:underline">
+            Every charge line →
+          </Link>
+        }
+      />
       <div className="grid gap-6">
+        <ReportFilters action="/vendor/channel" filter={filter} partners={choices.partners} />
+        <ChartCard
+          title={`Wholesale billed by month${chosen ? ` — ${chosen.partnerName}` : ""}`}
+          description={`USD, by billing period, ${describeRange(filter)}. Choose a partner above to see its own.`}
+        >
+          <BarChart testId="chart-channel" title="Wholesale billed by month" bars={byMonth.map((m) => ({ label: m.period, cents: m.wholesaleCents }))} />
+        </ChartCard>
         <Card>
           <CardHeader>
-            <CardTitle>By partner</CardTitle>
+            <CardTitle>Channel effectiveness</CardTitle>
           </CardHeader>
           <CardContent>
-            {byPartner.length === 0 ? (
-              <p className="text-sm text-muted">No partner has extended an offer yet. Invite partners from Invitations; their offers and sales show here.</p>
+            {partners.length === 0 ? (
+              <p className="text-sm text-muted">No partner yet. Invite partners from Invitations; their offers, conversion and sales show here.</p>
             ) : (
-              <Table aria-label="Channel by partner">
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Partner</TableHead>
-                    <TableHead className="text-right">Offers extended</TableHead>
-                    <TableHead className="text-right">Agreements</TableHead>
-                    <TableHead className="text-right">Contract value at wholesale</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {byPartner.map((p) => (
-                    <TableRow key={p.partnerAccountId}>
-                      <TableCell>
-                        {p.partnerName}
-                        <span className="block whitespace-nowrap font-mono text-xs text-muted">{formatAccountId(p.partnerAccountId)}</span>
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{p.offersExtended}</TableCell>
-                      <TableCell className="text-right tabular-nums">{p.agreements}</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatMoney(p.wholesaleTotalCents)}</TableCell>
+              <div className="overflow-x-auto">
+                <Table aria-label="Channel by partner">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>Partner</TableHead>
+                      <TableHead className="text-right">Invitations sent</TableHead>
+                      <TableHead className="text-right">Accepted</TableHead>
+                      <TableHead className="text-right">Offers extended</TableHead>
+                      <TableHead className="text-right">Offers accepted</TableHead>
+                      <TableHead className="text-right">Conversion</TableHead>
+                      <TableHead className="text-right">Wholesale billed ({describeRange(filter)})</TableHead>
                     </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                  </TableHeader>
+                  <TableBody>
+                    {partners.map((p) => (
+                      <TableRow key={p.partnerAccountId} data-testid="channel-partner">
+                        <TableCell>
+                          <Link href={`/vendor/channel?partner=${p.partnerAccountId}`} className="font-medium text-brand-700 hover:underline">
+                            {p.partnerName}
+                          </Link>
+                          <span className="block whitespace-nowrap font-mono text-xs text-muted">{formatAccountId(p.partnerAccountId)}</span>
+                        </TableCell>
+                        <TableCell className="text-right tabular-nums">{p.invitationsSent}</TableCell>
+                        <TableCell className="text-right tabular-nums">{p.invitationsAccepted}</TableCell>
+                        <TableCell className="text-right tabular-nums">{p.offersExtended}</TableCell>
+                        <TableCell className="text-right tabular-nums">{p.offersAccepted}</TableCell>
+                        <TableCell className="text-right tabular-nums" data-testid="channel-conversion">{percent(p.conversionBps)}</TableCell>
+                        <TableCell className="text-right tabular-nums">{formatMoney(p.billedWholesaleCents)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
             )}
           </CardContent>
         </Card>
         <section className="grid gap-2">
-          <h2 className="text-base font-semibold">Sales through partners</h2>
+          <h2 className="text-base font-semibold">Sales through partners (contract value)</h2>
           <ChannelSalesTable rows={sales.rows} total={sales.total} params={params} />
         </section>
       </div>

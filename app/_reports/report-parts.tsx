@@ -1,0 +1,157 @@
+// Server-rendered parts of every report page: the filter form (a plain GET form,
+// so the filters live in the URL and work without JavaScript), the totals row,
+// and the export links that carry exactly the filters on screen.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatAccountId } from "@/lib/account-id";
+import { formatMoney } from "@/lib/money";
+import { describeRange, filterSearchParams, type ReportFilter } from "@/lib/reports/filters";
+import type { ReportTotals } from "@/lib/reports/queries";
+import { cn } from "@/lib/utils";
+
+interface Choice {
+  id: string;
+  name: string;
+}
+
+const field = "grid gap-1 text-sm";
+const control = "h-9 rounded-md border border-line bg-white px-2 text-sm";
+
+export function ReportFilters({
+  action,
+  filter,
+  products,
+  partners,
+  isvs,
+}: {
+  action: string;
+  filter: ReportFilter;
+  products?: readonly Choice[];
+  partners?: readonly Choice[];
+  isvs?: readonly Choice[];
+}) {
+  const set = filterSearchParams(filter).size > 0;
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Report filters" data-testid="report-filters">
+      <label className={field}>
+        <span className="text-xs font-medium text-muted">From period</span>
+        <input type="month" name="from" defaultValue={filter.from ?? ""} className={control} />
+      </label>
+      <label className={field}>
+        <span className="text-xs font-medium text-muted">To period</span>
+        <input type="month" name="to" defaultValue={filter.to ?? ""} className={control} />
+      </label>
+      {products ? (
+        <label className={field}>
+          <span className="text-xs font-medium text-muted">Product</span>
+          <select name="product" defaultValue={filter.productId ?? ""} className={cn(control, "max-w-56")}>
+            <option value="">All products</option>
+            {products.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {partners ? (
+        <label className={field}>
+          <span className="text-xs font-medium text-muted">Partner</span>
+          <select name="partner" defaultValue={filter.partnerId ?? ""} className={cn(control, "max-w-56")}>
+            <option value="">All partners</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({formatAccountId(p.id)})
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {isvs ? (
+        <label className={field}>
+          <span className="text-xs font-medium text-muted">Vendor (ISV)</span>
+          <select name="isv" defaultValue={filter.isvId ?? ""} className={cn(control, "max-w-56")}>
+            <option value="">All vendors</option>
+            {isvs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="submit" className={buttonVariants({ size: "sm" })}>
+        Apply filters
+      </button>
+      {set ? (
+        <Link href={action} className="text-sm font-medium text-brand-700 hover:underline">
+          Clear filters
+        </Link>
+      ) : null}
+    </form>
+  );
+}
+
+/** The CSV links: the report as filtered, and (for sellers) the billing event feed. */
+export function ExportLinks({ filter, feed }: { filter: ReportFilter; feed?: boolean }) {
+  const query = filterSearchParams(filter).toString();
+  const suffix = query ? `?${query}` : "";
+  return (
+    <div className="flex flex-wrap gap-2">
+      <a href={`/api/reports/lines${suffix}`} className={buttonVariants({ variant: "secondary", size: "sm" })} download data-testid="export-lines">
+        Download CSV
+      </a>
+      {feed ? (
+        <a href={`/api/reports/feed${suffix}`} className={buttonVariants({ variant: "secondary", size: "sm" })} download data-testid="export-feed">
+          Billing event feed (CSV)
+        </a>
+      ) : null}
+    </div>
+  );
+}
+
+export interface TotalItem {
+  label: string;
+  pick: (t: ReportTotals) => number;
+  testId: string;
+}
+
+/** The totals row: every line under the filter (not just this page), per currency. */
+export function ReportTotalsRow({ totals, items, filter }: { totals: readonly ReportTotals[]; items: readonly TotalItem[]; filter: ReportFilter }) {
+  if (totals.length === 0) return null;
+  return (
+    <Card className="grid gap-3 p-4" data-testid="report-totals" aria-label="Totals">
+      {totals.map((t) => (
+        <div key={t.currency} className="grid gap-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-muted">
+            Totals · {describeRange(filter)} · <span data-testid="report-line-count">{t.lines.toLocaleString("en-US")}</span> line{t.lines === 1 ? "" : "s"} · {t.currency}
+          </p>
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-4">
+            {items.map((item) => (
+              <div key={item.label}>
+                <dt className="text-xs text-muted">{item.label}</dt>
+                <dd className="font-semibold tabular-nums" data-testid={t.currency === totals[0]!.currency ? item.testId : undefined}>
+                  {formatMoney(item.pick(t), t.currency)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+export function ChartCard({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+  return (
+    <Card className="grid gap-2 p-4">
+      <div>
+        <h2 className="text-sm font-semibold">{title}</h2>
+        {description ? <p className="text-xs text-muted">{description}</p> : null}
+      </div>
+      {children}
+    </Card>
+  );
+}

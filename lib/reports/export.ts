@@ -1,0 +1,199 @@
+// What each report's CSV holds: the columns of the table on screen, per role
+// (an ISV's never name the customer, its price or the markup), and a seller's
+// billing event feed — one row per money event, the shape sellers load into
+// their own warehouse. Both stream in chunks (lib/reports/csv.ts).
+import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
+import { alias } from "@/db/dialect/core";
+import type { Db } from "@/db";
+import { accounts, agreements, charges, consolidatedBills, disbursementLines, disbursements, privateOffers, products } from "@/db/schema";
+import { formatAccountId } from "@/lib/account-id";
+import { centsToDecimal, type CsvCell } from "@/lib/reports/csv";
+import type { ReportFilter } from "@/lib/reports/filters";
+import { allReportLines, type ReportViewer } from "@/lib/reports/queries";
+import { LINE_STATUS_LABELS, type ReportLine } from "@/lib/reports/table";
+
+interface Column {
+  header: string;
+  value: (line: ReportLine) => CsvCell;
+}
+
+const money = (pick: (l: ReportLine) => number | null) => (l: ReportLine) => centsToDecimal(pick(l));
+
+const COMMON_START: Column[] = [
+  { header: "invoice_date", value: (l) => l.invoiceDate },
+  { header: "period", value: (l) => l.period },
+  { header: "bill_number", value: (l) => l.billNumber },
+  { header: "charge_id", value: (l) => l.id },
+  { header: "agreement_id", value: (l) => l.agreementId },
+  { header: "offer_id", value: (l) => l.offerId },
+  { header: "offer_name", value: (l) => l.offerName },
+  { header: "product", value: (l) => l.productName },
+];
+const OPPORTUNITY: Column[] = [
+  { header: "opportunity_name", value: (l) => l.opportunityName },
+  { header: "opportunity_description", value: (l) => l.opportunityDescription },
+];
+
+/** The columns of the line report's CSV for a role, in the table's order. */
+export function lineColumns(role: ReportViewer["role"]): Column[] {
+  if (role === "isv") {
+    return [
+      ...COMMON_START,
+      { header: "buyer_account_id", value: (l) => formatAccountId(l.partnerAccountId) },
+      { header: "buyer_name", value: (l) => l.partnerName },
+      { header: "currency", value: (l) => l.currency },
+      { header: "wholesale_revenue", value: money((l) => l.wholesaleCents) },
+      { header: "listing_fee", value: money((l) => l.feeCents) },
+      { header: "net_revenue", value: money((l) => l.isvShareCents) },
+      { header: "disbursement_status", value: (l) => LINE_STATUS_LABELS[l.status] },
+      ...OPPORTUNITY,
+    ];
+  }
+  const counterparts: Column[] =
+    role === "partner"
+      ? [
+          { header: "customer_account_id", value: (l) => (l.customerAccountId ? formatAccountId(l.customerAccountId) : null) },
+          { header: "customer_name", value: (l) => l.customerName },
+          { header: "manufacturer", value: (l) => l.isvName },
+        ]
+      : [
+          { header: "customer_account_id", value: (l) => (l.customerAccountId ? formatAccountId(l.customerAccountId) : null) },
+          { header: "customer_name", value: (l) => l.customerName },
+          { header: "partner_account_id", value: (l) => formatAccountId(l.partnerAccountId) },
+          { header: "partner_name", value: (l) => l.partnerName },
+          { header: "isv_account_id", value: (l) => formatAccountId(l.isvAccountId) },
+          { header: "isv_name", value: (l) => l.isvName },
+        ];
+  return [
+    ...COMMON_START,
+    ...counterparts,
+    { header: "currency", value: (l) => l.currency },
+    { header: "gross_revenue", value: money((l) => l.customerCents) },
+    { header: "cost_to_isv", value: money((l) => l.wholesaleCents) },
+    { header: "listing_fee", value: money((l) => l.feeCents) },
+    ...(role === "rep" ? [{ header: "isv_net", value: money((l) => l.isvShareCents) }] : []),
+    { header: role === "rep" ? "partner_margin" : "net_margin", value: money((l) => l.partnerShareCents) },
+    { header: role === "rep" ? "status" : "disbursement_status", value: (l) => LINE_STATUS_LABELS[l.status] },
+    ...OPPORTUNITY,
+  ];
+}
+
+/** The line report as CSV chunks: exactly the filtered lines, in period order. */
+export async function* lineCsvChunks(db: Db, viewer: ReportViewer, filter: ReportFilter): AsyncGenerator<CsvCell[][]> {
+  const columns = lineColumns(viewer.role);
+  for await (const lines of allReportLines(db, viewer, filter)) yield lines.map((l) => columns.map((c) => c.value(l)));
+}
+
+// ── Billing event feed ──────────────────────────────────────────────────────
+
+export const FEED_HEADER = [
+  "event",
+  "event_date",
+  "charge_id",
+  "period",
+  "bill_number",
+  "agreement_id",
+  "offer_id",
+  "offer_name",
+  "product",
+  "counterpart_account_id",
+  "counterpart_name",
+  "currency",
+  "gross_revenue",
+  "cost_to_isv",
+  "listing_fee",
+  "net_amount",
+  "disbursement_reference",
+] as const;
+
+type Seller = { role: "isv" | "partner"; accountId: string };
+
+function amounts(seller: Seller, l: { customerCents: number | null; wholesaleCents: number; feeCents: number; isvShareCents: number; partnerShareCents: number | null }) {
+  return seller.role === "isv"
+    ? [centsToDecimal(l.wholesaleCents), null, centsToDecimal(l.feeCents), centsToDecimal(l.isvShareCents)]
+    : [centsToDecimal(l.customerCents), centsToDecimal(l.wholesaleCents), centsToDecimal(l.feeCents), centsToDecimal(l.partnerShareCents)];
+}
+
+const partnerAccount = alias(accounts, "partner");
+const customerAccount = alias(accounts, "customer");
+
+/**
+ * A seller's money events under the filter: each line invoiced, then collected
+ * when its bill was paid; then each of the seller's paid-out shares. The
+ * counterpart is the buyer as the seller sees it: the partner for an ISV, the
+ * customer for a partner.
+ */
+export async function* feedCsvChunks(db: Db, seller: Seller, filter: ReportFilter): AsyncGenerator<CsvCell[][]> {
+  for await (const lines of allReportLines(db, seller, filter)) {
+    const out: CsvCell[][] = [];
+    for (const l of lines) {
+      const counterpart = seller.role === "isv" ? [formatAccountId(l.partnerAccountId), l.partnerName] : [l.customerAccountId ? formatAccountId(l.customerAccountId) : null, l.customerName];
+      const common = [l.id, l.period, l.billNumber, l.agreementId, l.offerId, l.offerName, l.productName, ...counterpart, l.currency, ...amounts(seller, l)];
+      out.push(["invoiced", l.invoiceDate, ...common, null]);
+      if (l.paidDate) out.push(["collected", l.paidDate, ...common, null]);
+    }
+    yield out;
+  }
+  yield* disbursedChunks(db, seller, filter);
+}
+
+async function* disbursedChunks(db: Db, seller: Seller, filter: ReportFilter, chunk = 1000): AsyncGenerator<CsvCell[][]> {
+  const payouts = await db
+    .select({ id: disbursements.id, reference: disbursements.reference, completedAt: disbursements.completedAt })
+    .from(disbursements)
+    .where(and(eq(disbursements.sellerAccountId, seller.accountId), eq(disbursements.status, "completed")))
+    .orderBy(asc(disbursements.completedAt), asc(disbursements.id));
+  const counterpart = seller.role === "isv" ? partnerAccount : customerAccount;
+  for (const payout of payouts) {
+    let after: string | null = null;
+    for (;;) {
+      const where: SQL | undefined = and(
+        eq(disbursementLines.disbursementId, payout.id),
+        after ? gt(disbursementLines.id, after) : undefined,
+        filter.from ? gte(charges.period, filter.from) : undefined,
+        filter.to ? lte(charges.period, filter.to) : undefined,
+        filter.productId ? eq(agreements.productId, filter.productId) : undefined,
+        filter.partnerId && seller.role === "isv" ? eq(charges.partnerAccountId, filter.partnerId) : undefined,
+        filter.isvId && seller.role === "partner" ? eq(charges.isvAccountId, filter.isvId) : undefined,
+      );
+      const rows = await db
+        .select({
+          lineId: disbursementLines.id,
+          amountCents: disbursementLines.amountCents,
+          chargeId: charges.id,
+          period: charges.period,
+          billNumber: consolidatedBills.number,
+          agreementId: charges.agreementId,
+          offerId: privateOffers.id,
+          offerName: privateOffers.name,
+          productName: products.name,
+          counterpartId: counterpart.id,
+          counterpartName: counterpart.name,
+          currency: agreements.currency,
+          customerCents: charges.customerCents,
+          wholesaleCents: charges.wholesaleCents,
+          feeCents: charges.feeCents,
+          isvShareCents: charges.isvShareCents,
+          partnerShareCents: charges.partnerShareCents,
+        })
+        .from(disbursementLines)
+        .innerJoin(charges, eq(charges.id, disbursementLines.chargeId))
+        .innerJoin(consolidatedBills, eq(consolidatedBills.id, charges.billId))
+        .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+        .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+        .innerJoin(products, eq(products.id, agreements.productId))
+        .innerJoin(counterpart, eq(counterpart.id, seller.role === "isv" ? charges.partnerAccountId : charges.customerAccountId))
+        .where(where)
+        .orderBy(asc(disbursementLines.id))
+        .limit(chunk);
+      if (rows.length === 0) break;
+      const date = payout.completedAt ? payout.completedAt.toISOString().slice(0, 10) : null;
+      yield rows.map((r) => {
+        const [gross, cost, fee] = amounts(seller, r);
+        return ["disbursed", date, r.chargeId, r.period, r.billNumber, r.agreementId, r.offerId, r.offerName, r.productName, formatAccountId(r.counterpartId), r.counterpartName, r.currency, gross, cost, fee, centsToDecimal(r.amountCents), payout.reference];
+      });
+      if (rows.length < chunk) break;
+      after = rows[rows.length - 1]!.lineId;
+    }
+  }
+}

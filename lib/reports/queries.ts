@@ -1,0 +1,428 @@
+// Reports, one row per charge line, scoped to who asks: the ISV sees lines it
+// manufactured with the partner as the buyer (never the customer, its price or
+// the markup); the partner sees lines it sold; a rep sees every line. Totals,
+// counts and monthly series read the rollups kept with each billing chunk
+// (lib/reports/totals.ts), never a sum over the charge lines themselves.
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { alias } from "@/db/dialect/core";
+import { builtDialect, type Db } from "@/db";
+import { countAll, sumCents } from "@/db/sql";
+import {
+  accounts,
+  agreements,
+  chargeRollups,
+  charges,
+  consolidatedBills,
+  disbursementLines,
+  disbursements,
+  discountRequests,
+  ledgerTotals,
+  opportunities,
+  periodTotals,
+  privateOffers,
+  products,
+  resaleAuthorizations,
+  sellerBalances,
+} from "@/db/schema";
+import { now } from "@/lib/clock";
+import type { ReportFilter } from "@/lib/reports/filters";
+import { LINES_TABLE, type LineStatus, type ReportLine, type ReportRole } from "@/lib/reports/table";
+import { offsetOf, type TableParams } from "@/lib/tables/params";
+
+export type ReportViewer = { role: "isv"; accountId: string } | { role: "partner"; accountId: string } | { role: "rep" };
+
+const isv = alias(accounts, "isv");
+const partner = alias(accounts, "partner");
+const customer = alias(accounts, "customer");
+
+/** The charge lines a viewer may see, under the filter (on the charges' own indexes). */
+function lineScope(viewer: ReportViewer, filter: ReportFilter): SQL | undefined {
+  return and(
+    viewer.role === "isv" ? eq(charges.isvAccountId, viewer.accountId) : undefined,
+    viewer.role === "partner" ? eq(charges.partnerAccountId, viewer.accountId) : undefined,
+    filter.from ? gte(charges.period, filter.from) : undefined,
+    filter.to ? lte(charges.period, filter.to) : undefined,
+    filter.partnerId && viewer.role !== "partner" ? eq(charges.partnerAccountId, filter.partnerId) : undefined,
+    filter.isvId && viewer.role !== "isv" ? eq(charges.isvAccountId, filter.isvId) : undefined,
+    filter.productId ? eq(agreements.productId, filter.productId) : undefined,
+  );
+}
+
+/** The same scope over the rollups. */
+function rollupScope(viewer: ReportViewer, filter: ReportFilter): SQL | undefined {
+  return and(
+    viewer.role === "isv" ? eq(chargeRollups.isvAccountId, viewer.accountId) : undefined,
+    viewer.role === "partner" ? eq(chargeRollups.partnerAccountId, viewer.accountId) : undefined,
+    filter.from ? gte(chargeRollups.period, filter.from) : undefined,
+    filter.to ? lte(chargeRollups.period, filter.to) : undefined,
+    filter.partnerId && viewer.role !== "partner" ? eq(chargeRollups.partnerAccountId, filter.partnerId) : undefined,
+    filter.isvId && viewer.role !== "isv" ? eq(chargeRollups.isvAccountId, filter.isvId) : undefined,
+    filter.productId ? eq(chargeRollups.productId, filter.productId) : undefined,
+  );
+}
+
+export interface ReportTotals {
+  currency: string;
+  lines: number;
+  listCents: number;
+  wholesaleCents: number;
+  customerCents: number;
+  feeCents: number;
+  isvShareCents: number;
+  partnerShareCents: number;
+}
+
+const rollupSums = {
+  lines: sumCents(chargeRollups.lineCount),
+  listCents: sumCents(chargeRollups.listCents),
+  wholesaleCents: sumCents(chargeRollups.wholesaleCents),
+  customerCents: sumCents(chargeRollups.customerCents),
+  feeCents: sumCents(chargeRollups.feeCents),
+  isvShareCents: sumCents(chargeRollups.isvShareCents),
+  partnerShareCents: sumCents(chargeRollups.partnerShareCents),
+};
+
+/** The report's totals row, per currency (USD first), from the rollups. */
+export async function reportTotals(db: Db, viewer: ReportViewer, filter: ReportFilter): Promise<ReportTotals[]> {
+  const rows = await db.select({ currency: chargeRollups.currency, ...rollupSums }).from(chargeRollups).where(rollupScope(viewer, filter)).groupBy(chargeRollups.currency);
+  return rows.sort((a, b) => (a.currency === "USD" ? -1 : b.currency === "USD" ? 1 : a.currency.localeCompare(b.currency)));
+}
+
+/** Totals per billing period (oldest first), for the charts. */
+export async function reportByMonth(db: Db, viewer: ReportViewer, filter: ReportFilter, currency = "USD") {
+  return db
+    .select({ period: chargeRollups.period, ...rollupSums })
+    .from(chargeRollups)
+    .where(and(rollupScope(viewer, filter), eq(chargeRollups.currency, currency)))
+    .groupBy(chargeRollups.period)
+    .orderBy(asc(chargeRollups.period));
+}
+
+/** Totals per product, largest first, for the charts. */
+export async function reportByProduct(db: Db, viewer: ReportViewer, filter: ReportFilter, currency = "USD") {
+  const rows = await db
+    .select({ productId: chargeRollups.productId, name: products.name, ...rollupSums })
+    .from(chargeRollups)
+    .innerJoin(products, eq(products.id, chargeRollups.productId))
+    .where(and(rollupScope(viewer, filter), eq(chargeRollups.currency, currency)))
+    .groupBy(chargeRollups.productId, products.name);
+  return rows.sort((a, b) => b.customerCents - a.customerCents || a.name.localeCompare(b.name));
+}
+
+/** The products and counterparts a viewer's lines name, for the filter's choices. */
+export async function filterChoices(db: Db, viewer: ReportViewer) {
+  const scope = rollupScope(viewer, { from: null, to: null, productId: null, partnerId: null, isvId: null });
+  const [productRows, partnerRows, isvRows] = await Promise.all([
+    db.selectDistinct({ id: products.id, name: products.name }).from(chargeRollups).innerJoin(products, eq(products.id, chargeRollups.productId)).where(scope),
+    viewer.role === "partner"
+      ? Promise.resolve([])
+      : db.selectDistinct({ id: partner.id, name: partner.name }).from(chargeRollups).innerJoin(partner, eq(partner.id, chargeRollups.partnerAccountId)).where(scope),
+    viewer.role === "isv"
+      ? Promise.resolve([])
+      : db.selectDistinct({ id: isv.id, name: isv.name }).from(chargeRollups).innerJoin(isv, eq(isv.id, chargeRollups.isvAccountId)).where(scope),
+  ]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return { products: productRows.sort(byName), partners: partnerRows.sort(byName), isvs: isvRows.sort(byName) };
+}
+
+/** The share a viewer's disbursement status follows: its own; a rep follows the bill. */
+function shareRoleOf(viewer: ReportViewer): "isv" | "partner" {
+  return viewer.role === "isv" ? "isv" : "partner";
+}
+
+function lineSelect(db: Db, viewer: ReportViewer) {
+  return db
+    .select({
+      id: charges.id,
+      period: charges.period,
+      issuedAt: consolidatedBills.issuedAt,
+      billNumber: consolidatedBills.number,
+      billStatus: consolidatedBills.status,
+      dueAt: consolidatedBills.dueAt,
+      paidAt: consolidatedBills.paidAt,
+      agreementId: charges.agreementId,
+      offerId: privateOffers.id,
+      offerName: privateOffers.name,
+      productId: agreements.productId,
+      productName: products.name,
+      currency: agreements.currency,
+      partnerAccountId: charges.partnerAccountId,
+      partnerName: partner.name,
+      isvAccountId: charges.isvAccountId,
+      isvName: isv.name,
+      customerAccountId: charges.customerAccountId,
+      customerName: customer.name,
+      listCents: charges.listCents,
+      wholesaleCents: charges.wholesaleCents,
+      customerCents: charges.customerCents,
+      feeCents: charges.feeCents,
+      isvShareCents: charges.isvShareCents,
+      partnerShareCents: charges.partnerShareCents,
+      opportunityName: opportunities.name,
+      opportunityDescription: opportunities.description,
+      payoutStatus: disbursements.status,
+      payoutReference: disbursements.reference,
+    })
+    .from(charges)
+    .innerJoin(consolidatedBills, eq(consolidatedBills.id, charges.billId))
+    .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+    .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
+    .innerJoin(products, eq(products.id, agreements.productId))
+    .innerJoin(partner, eq(partner.id, charges.partnerAccountId))
+    .innerJoin(isv, eq(isv.id, charges.isvAccountId))
+    .innerJoin(customer, eq(customer.id, charges.customerAccountId))
+    .leftJoin(discountRequests, eq(discountRequests.id, privateOffers.discountRequestId))
+    .leftJoin(opportunities, eq(opportunities.id, discountRequests.opportunityId))
+    .leftJoin(disbursementLines, and(eq(disbursementLines.chargeId, charges.id), eq(disbursementLines.shareRole, shareRoleOf(viewer))))
+    .leftJoin(disbursements, eq(disbursements.id, disbursementLines.disbursementId));
+}
+
+type RawLine = Awaited<ReturnType<ReturnType<typeof lineSelect>["limit"]>>[number];
+
+/** Where the money of a line stands for the viewer: its bill, then its payout. */
+export function lineStatus(r: Pick<RawLine, "billStatus" | "dueAt" | "payoutStatus">, shareCents: number, at: Date): LineStatus {
+  if (r.billStatus !== "paid") return r.dueAt.getTime() < at.getTime() ? "overdue" : "invoiced";
+  if (shareCents === 0) return "collected";
+  if (r.payoutStatus === "completed") return "paid_out";
+  if (r.payoutStatus === "in_progress") return "paying";
+  return "collected";
+}
+
+/** A line as the viewer may see it: the ISV never gets the customer, its price or the partner's share. */
+function shape(viewer: ReportViewer, r: RawLine, at: Date): ReportLine {
+  const role: ReportRole = viewer.role;
+  const base = {
+    id: r.id,
+    period: r.period,
+    invoiceDate: r.issuedAt.toISOString().slice(0, 10),
+    paidDate: r.paidAt ? r.paidAt.toISOString().slice(0, 10) : null,
+    billNumber: r.billNumber,
+    agreementId: r.agreementId,
+    offerId: r.offerId,
+    offerName: r.offerName,
+    productName: r.productName,
+    currency: r.currency,
+    partnerAccountId: r.partnerAccountId,
+    partnerName: r.partnerName,
+    isvAccountId: r.isvAccountId,
+    isvName: r.isvName,
+    wholesaleCents: r.wholesaleCents,
+    feeCents: r.feeCents,
+    isvShareCents: r.isvShareCents,
+    opportunityName: r.opportunityName,
+    opportunityDescription: r.opportunityDescription,
+    payoutReference: r.payoutReference,
+  };
+  if (role === "isv") {
+    return { ...base, role, customerAccountId: null, customerName: null, customerCents: null, partnerShareCents: null, status: lineStatus(r, r.isvShareCents, at) };
+  }
+  return {
+    ...base,
+    role,
+    customerAccountId: r.customerAccountId,
+    customerName: r.customerName,
+    customerCents: r.customerCents,
+    partnerShareCents: r.partnerShareCents,
+    status: lineStatus(r, role === "partner" ? r.partnerShareCents : r.customerCents, at),
+    payoutReference: role === "partner" ? r.payoutReference : null,
+  };
+}
+
+function lineOrder(viewer: ReportViewer, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
+  const dir = params.sort.desc ? desc : asc;
+  const amount = viewer.role === "isv" ? charges.wholesaleCents : charges.customerCents;
+  if (params.sort.id === "amount") return [dir(amount), dir(charges.id)];
+  return [dir(charges.period), dir(charges.id)];
+}
+
+/** One page of charge lines, and how many match (from the rollups). */
+export async function reportLines(db: Db, viewer: ReportViewer, filter: ReportFilter, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
+  const at = now();
+  const [rows, totals] = await Promise.all([
+    lineSelect(db, viewer)
+      .where(lineScope(viewer, filter))
+      .orderBy(...lineOrder(viewer, params))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    reportTotals(db, viewer, filter),
+  ]);
+  return { rows: rows.map((r) => shape(viewer, r, at)), total: totals.reduce((n, t) => n + t.lines, 0), totals };
+}
+
+/**
+ * Every line under the filter, in chunks by keyset (period, id): memory stays
+ * flat however many lines there are. For the CSV export.
+ */
+export async function* allReportLines(db: Db, viewer: ReportViewer, filter: ReportFilter, chunk = 1000): AsyncGenerator<ReportLine[]> {
+  const at = now();
+  let after: { period: string; id: string } | null = null;
+  for (;;) {
+    const keyset: SQL | undefined = after ? sql`(${charges.period} > ${after.period} or (${charges.period} = ${after.period} and ${charges.id} > ${after.id}))` : undefined;
+    const rows: RawLine[] = await lineSelect(db, viewer)
+      .where(and(lineScope(viewer, filter), keyset))
+      .orderBy(asc(charges.period), asc(charges.id))
+      .limit(chunk);
+    if (rows.length === 0) return;
+    yield rows.map((r) => shape(viewer, r, at));
+    if (rows.length < chunk) return;
+    const last: RawLine = rows[rows.length - 1]!;
+    after = { period: last.period, id: last.id };
+  }
+}
+
+// ── Channel effectiveness (ISV) ─────────────────────────────────────────────
+
+export interface ChannelPartnerRow {
+  partnerAccountId: string;
+  partnerName: string;
+  invitationsSent: number;
+  invitationsAccepted: number;
+  offersExtended: number;
+  offersAccepted: number;
+  /** Accepted ÷ extended, in basis points; null before the first offer. */
+  conversionBps: number | null;
+  /** Billed to date at wholesale (from the rollups). */
+  billedWholesaleCents: number;
+}
+
+/** Per partner: invitations sent and accepted, offers extended and accepted, conversion, billed to date. */
+export async function channelEffectiveness(db: Db, isvAccountId: string, filter: ReportFilter): Promise<ChannelPartnerRow[]> {
+  // A revoked authorization was accepted first.
+  const accepted = sql<number>`sum(case when ${resaleAuthorizations.status} in ('accepted', 'revoked') then 1 else 0 end)`.mapWith(Number);
+  const [invitations, offers, billed] = await Promise.all([
+    db
+      .select({ partnerAccountId: resaleAuthorizations.partnerAccountId, sent: countAll(), accepted })
+      .from(resaleAuthorizations)
+      .where(eq(resaleAuthorizations.isvAccountId, isvAccountId))
+      .groupBy(resaleAuthorizations.partnerAccountId),
+    db
+      .select({
+        partnerAccountId: privateOffers.partnerAccountId,
+        extended: countAll(),
+        accepted: sql<number>`sum(case when ${privateOffers.status} = 'accepted' then 1 else 0 end)`.mapWith(Number),
+      })
+      .from(privateOffers)
+      .where(and(eq(privateOffers.isvAccountId, isvAccountId), isNotNull(privateOffers.extendedAt)))
+      .groupBy(privateOffers.partnerAccountId),
+    db
+      .select({ partnerAccountId: chargeRollups.partnerAccountId, cents: sumCents(chargeRollups.wholesaleCents) })
+      .from(chargeRollups)
+      .where(and(rollupScope({ role: "isv", accountId: isvAccountId }, { ...filter, partnerId: null }), eq(chargeRollups.currency, "USD")))
+      .groupBy(chargeRollups.partnerAccountId),
+  ]);
+  const ids = [...new Set([...invitations, ...offers, ...billed].map((r) => r.partnerAccountId))];
+  const names = ids.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, ids)) : [];
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  return ids
+    .map((id) => {
+      const inv = invitations.find((r) => r.partnerAccountId === id);
+      const off = offers.find((r) => r.partnerAccountId === id);
+      const extended = off?.extended ?? 0;
+      const acceptedOffers = off?.accepted ?? 0;
+      return {
+        partnerAccountId: id,
+        partnerName: nameOf.get(id) ?? id,
+        invitationsSent: inv?.sent ?? 0,
+        invitationsAccepted: inv?.accepted ?? 0,
+        offersExtended: extended,
+        offersAccepted: acceptedOffers,
+        conversionBps: extended > 0 ? Math.round((acceptedOffers * 10_000) / extended) : null,
+        billedWholesaleCents: billed.find((r) => r.partnerAccountId === id)?.cents ?? 0,
+      };
+    })
+    .sort((a, b) => b.billedWholesaleCents - a.billedWholesaleCents || a.partnerName.localeCompare(b.partnerName));
+}
+
+// ── Customer spend ──────────────────────────────────────────────────────────
+
+/** A customer's spend from its bills' lines: by month, by product, by seller of record. */
+export async function customerSpend(db: Db, customerAccountId: string, filter: Pick<ReportFilter, "from" | "to">, currency = "USD") {
+  const scope = and(
+    eq(charges.customerAccountId, customerAccountId),
+    eq(agreements.currency, currency),
+    filter.from ? gte(charges.period, filter.from) : undefined,
+    filter.to ? lte(charges.period, filter.to) : undefined,
+  );
+  const spent = sumCents(charges.customerCents);
+  const [byMonth, byProduct, bySeller, [paid]] = await Promise.all([
+    db.select({ period: charges.period, cents: spent, lines: countAll() }).from(charges).innerJoin(agreements, eq(agreements.id, charges.agreementId)).where(scope).groupBy(charges.period).orderBy(asc(charges.period)),
+    db
+      .select({ id: products.id, name: products.name, manufacturer: isv.name, cents: spent, lines: countAll() })
+      .from(charges)
+      .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+      .innerJoin(products, eq(products.id, agreements.productId))
+      .innerJoin(isv, eq(isv.id, charges.isvAccountId))
+      .where(scope)
+      .groupBy(products.id, products.name, isv.name),
+    db
+      .select({ id: partner.id, name: partner.name, cents: spent, lines: countAll() })
+      .from(charges)
+      .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+      .innerJoin(partner, eq(partner.id, charges.partnerAccountId))
+      .where(scope)
+      .groupBy(partner.id, partner.name),
+    db
+      .select({ cents: sumCents(charges.customerCents) })
+      .from(charges)
+      .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+      .innerJoin(consolidatedBills, eq(consolidatedBills.id, charges.billId))
+      .where(and(scope, eq(consolidatedBills.status, "paid"))),
+  ]);
+  const total = byMonth.reduce((s, m) => s + m.cents, 0);
+  const desc_ = (a: { cents: number; name: string }, b: { cents: number; name: string }) => b.cents - a.cents || a.name.localeCompare(b.name);
+  return { currency, byMonth, byProduct: byProduct.sort(desc_), bySeller: bySeller.sort(desc_), totalCents: total, paidCents: paid?.cents ?? 0, lines: byMonth.reduce((s, m) => s + m.lines, 0) };
+}
+
+// ── Marketplace overview (reps) ─────────────────────────────────────────────
+
+function monthOf(column: typeof disbursements.completedAt): SQL<string> {
+  return builtDialect === "pg" ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM')` : sql<string>`strftime('%Y-%m', ${column} / 1000, 'unixepoch')`;
+}
+
+/**
+ * Gross merchandise value, fee revenue, collections per billing period (kept
+ * as data); receivables, overdue and disbursements due as of now; paid out per
+ * payout month.
+ */
+export async function marketplaceOverview(db: Db, filter: Pick<ReportFilter, "from" | "to">, currency = "USD") {
+  const at = now();
+  const periodScope = and(eq(periodTotals.currency, currency), filter.from ? gte(periodTotals.period, filter.from) : undefined, filter.to ? lte(periodTotals.period, filter.to) : undefined);
+  const paidMonth = monthOf(disbursements.completedAt);
+  const [periods, [open], [overdue], [due], paidOut, [ledgerPaid]] = await Promise.all([
+    db.select().from(periodTotals).where(periodScope).orderBy(asc(periodTotals.period)),
+    db
+      .select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() })
+      .from(consolidatedBills)
+      .where(and(eq(consolidatedBills.status, "issued"), eq(consolidatedBills.currency, currency))),
+    db
+      .select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() })
+      .from(consolidatedBills)
+      .where(and(eq(consolidatedBills.status, "issued"), eq(consolidatedBills.currency, currency), lt(consolidatedBills.dueAt, at))),
+    db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: sql<number>`sum(case when ${sellerBalances.pendingCents} > 0 then 1 else 0 end)`.mapWith(Number) }).from(sellerBalances).where(eq(sellerBalances.currency, currency)),
+    db
+      .select({ month: paidMonth, cents: sumCents(disbursements.amountCents), payouts: countAll() })
+      .from(disbursements)
+      .where(and(eq(disbursements.status, "completed"), eq(disbursements.currency, currency)))
+      .groupBy(paidMonth)
+      .orderBy(asc(paidMonth)),
+    db.select({ cents: ledgerTotals.debitCents }).from(ledgerTotals).where(and(eq(ledgerTotals.ledgerAccount, "payable"), eq(ledgerTotals.currency, currency))),
+  ]);
+  const inRange = (m: string) => (!filter.from || m >= filter.from) && (!filter.to || m <= filter.to);
+  const paidByMonth = paidOut.filter((p) => inRange(p.month));
+  return {
+    currency,
+    periods: periods.map((p) => ({ period: p.period, lines: p.lineCount, gmvCents: p.billedCents, feeCents: p.feeCents, collectedCents: p.collectedCents, billsPaid: p.billsPaid })),
+    paidOutByMonth: paidByMonth.map((p) => ({ month: p.month, cents: p.cents, payouts: p.payouts })),
+    gmvCents: periods.reduce((s, p) => s + p.billedCents, 0),
+    feeCents: periods.reduce((s, p) => s + p.feeCents, 0),
+    collectedCents: periods.reduce((s, p) => s + p.collectedCents, 0),
+    paidOutCents: paidByMonth.reduce((s, p) => s + p.cents, 0),
+    paidOutAllTimeCents: Number(ledgerPaid?.cents ?? 0),
+    receivablesCents: open?.cents ?? 0,
+    openBills: open?.bills ?? 0,
+    overdueCents: overdue?.cents ?? 0,
+    overdueBills: overdue?.bills ?? 0,
+    disbursementsDueCents: due?.cents ?? 0,
+    sellersWaiting: due?.sellers ?? 0,
+  };
+}

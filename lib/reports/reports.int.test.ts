@@ -1,0 +1,329 @@
+// Reports on a real database: every figure against the ledger for the same
+// filter, to the cent, over generated months of billing, payments and payouts
+// for two ISVs; the rollups against the lines they sum; who sees which rows and
+// columns; the CSV against the table, streamed in chunks.
+import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { agreements, charges, disbursementLines, disbursements, ledgerEntries, pendingShares } from "@/db/schema";
+import { runDisbursements } from "@/lib/billing/disburse";
+import { periodEnd } from "@/lib/billing/periods";
+import { runBilling } from "@/lib/billing/run";
+import { trialBalance } from "@/lib/billing/queries";
+import { csvResponse } from "@/lib/reports/csv";
+import { FEED_HEADER, feedCsvChunks, lineColumns, lineCsvChunks } from "@/lib/reports/export";
+import { EMPTY_FILTER, parseReportFilter, type ReportFilter } from "@/lib/reports/filters";
+import { allReportLines, channelEffectiveness, customerSpend, marketplaceOverview, reportByMonth, reportByProduct, reportLines, reportTotals, type ReportViewer } from "@/lib/reports/queries";
+import { LINES_TABLE } from "@/lib/reports/table";
+import { parseTableParams } from "@/lib/tables/params";
+import { createBillingFixture, type BillingFixture } from "@/db/testing/billing-fixture";
+import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
+import { moneyViolations, payBills } from "@/db/testing/money";
+
+let test: TestDatabase;
+let db: Db;
+let a: BillingFixture;
+let b: BillingFixture;
+const PERIODS = ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07"];
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  db = test.handle.db;
+  a = await createBillingFixture(db, { customers: 60, period: "2026-07" });
+  b = await createBillingFixture(db, { customers: 25, period: "2026-07" });
+  for (const [i, period] of PERIODS.entries()) {
+    const at = new Date(periodEnd(period).getTime() - 1);
+    await runBilling(db, period, { at });
+    // Most bills paid, some left open (and so overdue later), then a payout run.
+    await payBills(db, { at, which: (bill) => bill.period === period && (i < 3 || bill.customerAccountId.endsWith("1") === false) });
+    if (i % 2 === 1) await runDisbursements(db, { at: new Date(at.getTime() + 3_600_000), chunkSize: 7 });
+  }
+}, 240_000);
+afterAll(async () => {
+  await test?.drop();
+});
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/** The ledger's view of a filter: postings of the charge journals of the lines in scope. */
+async function ledgerSums(filter: ReportFilter, scope: SQL | undefined) {
+  const where = and(
+    scope,
+    isNotNull(ledgerEntries.chargeId),
+    filter.from ? gte(charges.period, filter.from) : undefined,
+    filter.to ? lte(charges.period, filter.to) : undefined,
+    filter.productId ? eq(agreements.productId, filter.productId) : undefined,
+    filter.partnerId ? eq(charges.partnerAccountId, filter.partnerId) : undefined,
+    filter.isvId ? eq(charges.isvAccountId, filter.isvId) : undefined,
+  );
+  const rows = await db
+    .select({ account: ledgerEntries.ledgerAccount, party: ledgerEntries.partyAccountId, debits: sql`sum(${ledgerEntries.debitCents})`, credits: sql`sum(${ledgerEntries.creditCents})`, n: sql`count(distinct ${charges.id})` })
+    .from(ledgerEntries)
+    .innerJoin(charges, eq(charges.id, ledgerEntries.chargeId))
+    .innerJoin(agreements, eq(agreements.id, charges.agreementId))
+    .where(where)
+    .groupBy(ledgerEntries.ledgerAccount, ledgerEntries.partyAccountId);
+  const sum = (account: string, side: "debits" | "credits", party?: (p: string | null) => boolean) =>
+    rows.filter((r) => r.account === account && (!party || party(r.party))).reduce((s, r) => s + num(r[side]), 0);
+  return { sum, lines: rows.filter((r) => r.account === "receivable").reduce((s, r) => s + num(r.n), 0) };
+}
+
+const filters = (fixture: () => BillingFixture) =>
+  fc.record({
+    from: fc.option(fc.constantFrom(...PERIODS), { nil: null }),
+    to: fc.option(fc.constantFrom(...PERIODS), { nil: null }),
+    partner: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null }),
+  }).map(({ from, to, partner }) => parseReportFilter({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(partner !== null ? { partner: fixture().partners[partner]! } : {}) }));
+
+describe(`reports on ${dialect}`, () => {
+  it("keeps every invariant of the money cycle and of the totals kept as data", async () => {
+    expect(await moneyViolations(db)).toEqual([]);
+    const tb = await trialBalance(db);
+    expect(tb.balanced).toBe(true);
+    expect(tb.debits).toBeGreaterThan(0);
+  });
+
+  it("gives an ISV, under any filter, the ledger's figures to the cent: totals, every line, each month and product", async () => {
+    await fc.assert(
+      fc.asyncProperty(filters(() => a), async (filter) => {
+        const viewer: ReportViewer = { role: "isv", accountId: a.isv };
+        const [totals] = await reportTotals(db, viewer, filter);
+        const ledger = await ledgerSums(filter, eq(charges.isvAccountId, a.isv));
+        const net = ledger.sum("payable", "credits", (p) => p === a.isv);
+        const fee = ledger.sum("fee_revenue", "credits");
+        expect(totals?.isvShareCents ?? 0).toBe(net);
+        expect(totals?.feeCents ?? 0).toBe(fee);
+        expect(totals?.wholesaleCents ?? 0).toBe(net + fee);
+        expect(totals?.lines ?? 0).toBe(ledger.lines);
+        // Line by line, streamed in small chunks: the same sums and count.
+        let lines = 0;
+        let wholesale = 0;
+        for await (const chunk of allReportLines(db, viewer, filter, 13)) {
+          lines += chunk.length;
+          wholesale += chunk.reduce((s, l) => s + l.wholesaleCents, 0);
+          for (const l of chunk) {
+            expect(l.isvAccountId).toBe(a.isv);
+            expect(l.customerName).toBeNull();
+            expect(l.customerCents).toBeNull();
+            expect(l.partnerShareCents).toBeNull();
+          }
+        }
+        expect(lines).toBe(ledger.lines);
+        expect(wholesale).toBe(net + fee);
+        const months = await reportByMonth(db, viewer, filter);
+        expect(months.reduce((s, m) => s + m.isvShareCents, 0)).toBe(net);
+        const products = await reportByProduct(db, viewer, filter);
+        expect(products.reduce((s, p) => s + p.wholesaleCents, 0)).toBe(net + fee);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it("gives a partner its gross, cost, fee and margin as the ledger has them", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(0, 1),
+        filters(() => a),
+        async (which, raw) => {
+          const partner = a.partners[which]!;
+          const filter = { ...raw, partnerId: null };
+          const viewer: ReportViewer = { role: "partner", accountId: partner };
+          const [totals] = await reportTotals(db, viewer, filter);
+          const ledger = await ledgerSums(filter, eq(charges.partnerAccountId, partner));
+          expect(totals?.partnerShareCents ?? 0).toBe(ledger.sum("payable", "credits", (p) => p === partner));
+          expect(totals?.customerCents ?? 0).toBe(ledger.sum("receivable", "debits"));
+          expect(totals?.feeCents ?? 0).toBe(ledger.sum("fee_revenue", "credits"));
+          expect(totals?.wholesaleCents ?? 0).toBe(ledger.sum("payable", "credits", (p) => p === a.isv) + ledger.sum("fee_revenue", "credits"));
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it("pages the lines without losing or repeating one, in either sort", async () => {
+    const viewer: ReportViewer = { role: "isv", accountId: a.isv };
+    for (const sort of ["period", "amount"] as const) {
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        const { rows, total } = await reportLines(db, viewer, EMPTY_FILTER, parseTableParams(LINES_TABLE, { page: String(page), size: "25", sort }));
+        seen.push(...rows.map((r) => r.id));
+        if (page * 25 >= total) break;
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      const [totals] = await reportTotals(db, viewer, EMPTY_FILTER);
+      expect(seen.length).toBe(totals!.lines);
+    }
+  });
+
+  it("shows each line's payout as the disbursements record it", async () => {
+    const viewer: ReportViewer = { role: "isv", accountId: a.isv };
+    let paidOut = 0;
+    const statuses = new Set<string>();
+    for await (const chunk of allReportLines(db, viewer, EMPTY_FILTER)) {
+      for (const l of chunk) {
+        statuses.add(l.status);
+        if (l.status === "paid_out") paidOut += l.isvShareCents;
+      }
+    }
+    const [disbursed] = await db
+      .select({ cents: sql`coalesce(sum(${disbursementLines.amountCents}), 0)` })
+      .from(disbursementLines)
+      .innerJoin(disbursements, eq(disbursements.id, disbursementLines.disbursementId))
+      .where(and(eq(disbursements.sellerAccountId, a.isv), eq(disbursements.status, "completed")));
+    expect(paidOut).toBe(num(disbursed?.cents));
+    // The history holds every stage: paid out, collected and waiting, and invoiced or overdue.
+    expect(statuses.has("paid_out")).toBe(true);
+    expect(statuses.has("collected")).toBe(true);
+    expect([...statuses].some((s) => s === "invoiced" || s === "overdue")).toBe(true);
+  });
+
+  it("never shows one ISV's or partner's lines to another", async () => {
+    for (const [own, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      for await (const chunk of allReportLines(db, { role: "isv", accountId: own.isv }, EMPTY_FILTER)) expect(chunk.every((l) => l.isvAccountId === own.isv)).toBe(true);
+      for await (const chunk of allReportLines(db, { role: "partner", accountId: own.partners[0]! }, EMPTY_FILTER)) expect(chunk.every((l) => l.partnerAccountId === own.partners[0])).toBe(true);
+      // Filtering by another tenant's partner finds nothing rather than its lines.
+      const [none] = await reportTotals(db, { role: "isv", accountId: own.isv }, { ...EMPTY_FILTER, partnerId: other.partners[0]! });
+      expect(none).toBeUndefined();
+      const crossed = await reportLines(db, { role: "isv", accountId: own.isv }, { ...EMPTY_FILTER, partnerId: other.partners[0]! }, parseTableParams(LINES_TABLE, {}));
+      expect(crossed.rows).toEqual([]);
+    }
+    // A partner's isv filter cannot reach past its own lines either.
+    const [partnerTotals] = await reportTotals(db, { role: "partner", accountId: a.partners[0]! }, { ...EMPTY_FILTER, isvId: b.isv });
+    expect(partnerTotals).toBeUndefined();
+  });
+
+  it("exports exactly the filtered lines as CSV, the ISV's without customer, price or markup", async () => {
+    const filter = parseReportFilter({ from: "2026-04", to: "2026-06", partner: a.partners[1]! });
+    const viewer: ReportViewer = { role: "isv", accountId: a.isv };
+    const columns = lineColumns("isv");
+    const text = await csvResponse("x.csv", columns.map((c) => c.header), lineCsvChunks(db, viewer, filter)).text();
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(columns.map((c) => c.header));
+    expect(rows[0]!.join(",")).not.toMatch(/customer|gross|margin|markup/);
+    const body = rows.slice(1);
+    const [totals] = await reportTotals(db, viewer, filter);
+    expect(body.length).toBe(totals!.lines);
+    const net = columns.findIndex((c) => c.header === "net_revenue");
+    expect(body.reduce((s, r) => s + Math.round(Number(r[net]) * 100), 0)).toBe(totals!.isvShareCents);
+    expect(text).not.toMatch(/Fixture Customer/);
+    const buyer = columns.findIndex((c) => c.header === "buyer_name");
+    expect(new Set(body.map((r) => r[buyer]))).toEqual(new Set(["Fixture Partner 1"]));
+  });
+
+  it("feeds a seller's money events: each line invoiced, collected when paid, and each paid-out share", async () => {
+    const seller = { role: "partner" as const, accountId: a.partners[0]! };
+    const text = await csvResponse("feed.csv", FEED_HEADER, feedCsvChunks(db, seller, EMPTY_FILTER)).text();
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual([...FEED_HEADER]);
+    const events = rows.slice(1);
+    const [totals] = await reportTotals(db, seller, EMPTY_FILTER);
+    const net = FEED_HEADER.indexOf("net_amount");
+    const cents = (event: string) => events.filter((r) => r[0] === event).reduce((s, r) => s + Math.round(Number(r[net]) * 100), 0);
+    expect(events.filter((r) => r[0] === "invoiced").length).toBe(totals!.lines);
+    expect(cents("invoiced")).toBe(totals!.partnerShareCents);
+    const ledger = await ledgerSums(EMPTY_FILTER, eq(charges.partnerAccountId, seller.accountId));
+    expect(cents("invoiced")).toBe(ledger.sum("payable", "credits", (p) => p === seller.accountId));
+    const [paid] = await db
+      .select({ cents: sql`coalesce(sum(${disbursements.amountCents}), 0)` })
+      .from(disbursements)
+      .where(and(eq(disbursements.sellerAccountId, seller.accountId), eq(disbursements.status, "completed")));
+    expect(cents("disbursed")).toBe(num(paid?.cents));
+    const [ledgerPaid] = await db
+      .select({ cents: sql`coalesce(sum(${ledgerEntries.debitCents}), 0)` })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.ledgerAccount, "payable"), eq(ledgerEntries.partyAccountId, seller.accountId)));
+    expect(cents("disbursed")).toBe(num(ledgerPaid?.cents));
+    // A partner's counterpart is its customer.
+    expect(events.every((r) => r[FEED_HEADER.indexOf("counterpart_name")]!.startsWith("Fixture Customer"))).toBe(true);
+  });
+
+  it("gives a customer its spend as the ledger charged it", async () => {
+    for (const customer of a.customers.slice(0, 8)) {
+      const spend = await customerSpend(db, customer, { from: "2026-04", to: "2026-07" });
+      const [ledger] = await db
+        .select({ cents: sql`coalesce(sum(${ledgerEntries.debitCents}), 0)` })
+        .from(ledgerEntries)
+        .innerJoin(charges, eq(charges.id, ledgerEntries.chargeId))
+        .where(and(eq(ledgerEntries.ledgerAccount, "receivable"), eq(ledgerEntries.partyAccountId, customer), gte(charges.period, "2026-04"), lte(charges.period, "2026-07")));
+      expect(spend.totalCents).toBe(num(ledger?.cents));
+      expect(spend.byProduct.reduce((s, p) => s + p.cents, 0)).toBe(spend.totalCents);
+      expect(spend.bySeller.reduce((s, p) => s + p.cents, 0)).toBe(spend.totalCents);
+    }
+  });
+
+  it("gives reps the marketplace's figures as the ledger holds them", async () => {
+    const o = await marketplaceOverview(db, { from: null, to: null });
+    const account = async (name: "receivable" | "cash" | "fee_revenue" | "payable", side: "debit" | "credit", chargeOnly = false) => {
+      const column = side === "debit" ? ledgerEntries.debitCents : ledgerEntries.creditCents;
+      const [row] = await db
+        .select({ cents: sql`coalesce(sum(${column}), 0)` })
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.ledgerAccount, name), chargeOnly ? isNotNull(ledgerEntries.chargeId) : undefined));
+      return num(row?.cents);
+    };
+    expect(o.gmvCents).toBe(await account("receivable", "debit", true));
+    expect(o.feeCents).toBe(await account("fee_revenue", "credit"));
+    expect(o.collectedCents).toBe(await account("cash", "debit"));
+    expect(o.paidOutCents).toBe(await account("payable", "debit"));
+    expect(o.paidOutAllTimeCents).toBe(await account("payable", "debit"));
+    expect(o.receivablesCents).toBe((await account("receivable", "debit")) - (await account("receivable", "credit")));
+    const [pending] = await db.select({ cents: sql`coalesce(sum(${pendingShares.amountCents}), 0)` }).from(pendingShares);
+    expect(o.disbursementsDueCents).toBe(num(pending?.cents));
+    expect(o.periods.map((p) => p.period)).toEqual(PERIODS);
+    // A period range: the months inside it.
+    const some = await marketplaceOverview(db, { from: "2026-04", to: "2026-05" });
+    const [inRange] = await db
+      .select({ cents: sql`coalesce(sum(${charges.customerCents}), 0)` })
+      .from(charges)
+      .where(inArray(charges.period, ["2026-04", "2026-05"]));
+    expect(some.gmvCents).toBe(num(inRange?.cents));
+  });
+
+  it("measures each partner's channel: invitations, offers, conversion and billed wholesale", async () => {
+    const rows = await channelEffectiveness(db, a.isv, EMPTY_FILTER);
+    expect(rows.map((r) => r.partnerAccountId).sort()).toEqual([...a.partners].sort());
+    const [totals] = await reportTotals(db, { role: "isv", accountId: a.isv }, EMPTY_FILTER);
+    expect(rows.reduce((s, r) => s + r.billedWholesaleCents, 0)).toBe(totals!.wholesaleCents);
+    for (const r of rows) {
+      expect(r.invitationsSent).toBe(1);
+      expect(r.invitationsAccepted).toBe(1);
+      expect(r.offersAccepted).toBe(r.offersExtended);
+      expect(r.conversionBps).toBe(10_000);
+    }
+    expect(rows.reduce((s, r) => s + r.offersExtended, 0)).toBe(60);
+  });
+});
+
+/** RFC 4180, for reading our own exports back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length) rows.push([...row, cell]);
+  return rows;
+}

@@ -1,0 +1,58 @@
+// URL spec and row shapes of the reports (pages, client tables and the CSV share them).
+import type { TableSpec } from "@/lib/tables/params";
+
+export const LINES_TABLE = {
+  sortable: ["period", "amount"],
+  defaultSort: { id: "period", desc: true },
+  pageSizes: [25, 50, 100],
+} as const satisfies TableSpec<"period" | "amount", never>;
+
+/** Where a line's money stands for the viewer: its bill, then the viewer's payout. */
+export const LINE_STATUSES = ["invoiced", "overdue", "collected", "paying", "paid_out"] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
+
+export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
+  invoiced: "Invoiced",
+  overdue: "Overdue",
+  collected: "Collected, payout due",
+  paying: "Paying out",
+  paid_out: "Paid out",
+};
+
+export type ReportRole = "isv" | "partner" | "rep";
+
+/** One charge line. For an ISV the customer, its price and the partner's share are null. */
+export interface ReportLine {
+  role: ReportRole;
+  id: string;
+  period: string;
+  invoiceDate: string;
+  /** When the customer paid the line's bill. */
+  paidDate: string | null;
+  billNumber: string;
+  agreementId: string;
+  offerId: string;
+  offerName: string;
+  productName: string;
+  currency: string;
+  partnerAccountId: string;
+  partnerName: string;
+  isvAccountId: string;
+  isvName: string;
+  customerAccountId: string | null;
+  customerName: string | null;
+  /** Gross revenue: what the customer pays (partner and rep only). */
+  customerCents: number | null;
+  /** Wholesale: the ISV's revenue, the partner's cost. */
+  wholesaleCents: number;
+  /** The listing fee, taken from the wholesale (the ISV pays it). */
+  feeCents: number;
+  /** The ISV's net revenue: wholesale − fee. */
+  isvShareCents: number;
+  /** The partner's net margin: gross − wholesale (partner and rep only). */
+  partnerShareCents: number | null;
+  opportunityName: string | null;
+  opportunityDescription: string | null;
+  status: LineStatus;
+  payoutReference: string | null;
+}

@@ -1,0 +1,136 @@
+// Figures that grow with history, kept as data in the transaction that makes
+// them: each ledger account's debits and credits (the trial balance), the
+// charge lines summed per manufacturer, seller, product and period (report
+// totals and monthly series), and the marketplace's money per billing period.
+// Callers add to them at the very end of their transaction, each table in one
+// sorted statement, so two transactions always lock these rows in the same
+// order and after every other row they touch: no deadlock can run through them.
+// reports.int.test.ts and the cycle tests compare every row with the full sums.
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { chargeRollups, ledgerEntries, ledgerTotals, periodTotals } from "@/db/schema";
+
+type LedgerRow = typeof ledgerEntries.$inferInsert;
+
+const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+const BATCH = 200;
+
+/** Adds the posted entries to their accounts' totals. */
+export async function addLedgerTotals(tx: Tx, rows: readonly LedgerRow[]): Promise<void> {
+  const sums = new Map<string, typeof ledgerTotals.$inferInsert & { debitCents: number; creditCents: number; entries: number }>();
+  for (const r of rows) {
+    const key = `${r.ledgerAccount}|${r.currency}`;
+    const into = sums.get(key) ?? { ledgerAccount: r.ledgerAccount, currency: r.currency, debitCents: 0, creditCents: 0, entries: 0 };
+    into.debitCents += r.debitCents;
+    into.creditCents += r.creditCents;
+    into.entries += 1;
+    sums.set(key, into);
+  }
+  if (sums.size === 0) return;
+  await tx
+    .insert(ledgerTotals)
+    .values(byKey(sums))
+    .onConflictDoUpdate({
+      target: [ledgerTotals.ledgerAccount, ledgerTotals.currency],
+      set: {
+        debitCents: sql`${ledgerTotals.debitCents} + excluded.debit_cents`,
+        creditCents: sql`${ledgerTotals.creditCents} + excluded.credit_cents`,
+        entries: sql`${ledgerTotals.entries} + excluded.entries`,
+      },
+    });
+}
+
+export interface ChargeForRollup {
+  isvAccountId: string;
+  partnerAccountId: string;
+  productId: string;
+  period: string;
+  currency: string;
+  listCents: number;
+  wholesaleCents: number;
+  customerCents: number;
+  feeCents: number;
+  isvShareCents: number;
+  partnerShareCents: number;
+}
+
+/** Adds new charge lines to their rollups and to their period's marketplace totals. */
+export async function addChargeTotals(tx: Tx, lines: readonly ChargeForRollup[]): Promise<void> {
+  if (lines.length === 0) return;
+  const rollups = new Map<string, typeof chargeRollups.$inferInsert & Record<"lineCount" | "listCents" | "wholesaleCents" | "customerCents" | "feeCents" | "isvShareCents" | "partnerShareCents", number>>();
+  const periods = new Map<string, { period: string; currency: string; lineCount: number; billedCents: number; feeCents: number }>();
+  for (const c of lines) {
+    const key = `${c.isvAccountId}|${c.period}|${c.partnerAccountId}|${c.productId}|${c.currency}`;
+    const into = rollups.get(key) ?? {
+      isvAccountId: c.isvAccountId,
+      partnerAccountId: c.partnerAccountId,
+      productId: c.productId,
+      period: c.period,
+      currency: c.currency,
+      lineCount: 0,
+      listCents: 0,
+      wholesaleCents: 0,
+      customerCents: 0,
+      feeCents: 0,
+      isvShareCents: 0,
+      partnerShareCents: 0,
+    };
+    into.lineCount += 1;
+    into.listCents += c.listCents;
+    into.wholesaleCents += c.wholesaleCents;
+    into.customerCents += c.customerCents;
+    into.feeCents += c.feeCents;
+    into.isvShareCents += c.isvShareCents;
+    into.partnerShareCents += c.partnerShareCents;
+    rollups.set(key, into);
+    const pkey = `${c.period}|${c.currency}`;
+    const p = periods.get(pkey) ?? { period: c.period, currency: c.currency, lineCount: 0, billedCents: 0, feeCents: 0 };
+    p.lineCount += 1;
+    p.billedCents += c.customerCents;
+    p.feeCents += c.feeCents;
+    periods.set(pkey, p);
+  }
+  const sorted = byKey(rollups);
+  for (let i = 0; i < sorted.length; i += BATCH) {
+    await tx
+      .insert(chargeRollups)
+      .values(sorted.slice(i, i + BATCH))
+      .onConflictDoUpdate({
+        target: [chargeRollups.isvAccountId, chargeRollups.period, chargeRollups.partnerAccountId, chargeRollups.productId, chargeRollups.currency],
+        set: {
+          lineCount: sql`${chargeRollups.lineCount} + excluded.line_count`,
+          listCents: sql`${chargeRollups.listCents} + excluded.list_cents`,
+          wholesaleCents: sql`${chargeRollups.wholesaleCents} + excluded.wholesale_cents`,
+          customerCents: sql`${chargeRollups.customerCents} + excluded.customer_cents`,
+          feeCents: sql`${chargeRollups.feeCents} + excluded.fee_cents`,
+          isvShareCents: sql`${chargeRollups.isvShareCents} + excluded.isv_share_cents`,
+          partnerShareCents: sql`${chargeRollups.partnerShareCents} + excluded.partner_share_cents`,
+        },
+      });
+  }
+  await tx
+    .insert(periodTotals)
+    .values(byKey(periods))
+    .onConflictDoUpdate({
+      target: [periodTotals.period, periodTotals.currency],
+      set: {
+        lineCount: sql`${periodTotals.lineCount} + excluded.line_count`,
+        billedCents: sql`${periodTotals.billedCents} + excluded.billed_cents`,
+        feeCents: sql`${periodTotals.feeCents} + excluded.fee_cents`,
+      },
+    });
+}
+
+/** A paid bill's total moves to its period's collected figure. */
+export async function addCollected(tx: Tx, bill: { period: string; currency: string; totalCents: number }): Promise<void> {
+  await tx
+    .insert(periodTotals)
+    .values({ period: bill.period, currency: bill.currency, collectedCents: bill.totalCents, billsPaid: 1 })
+    .onConflictDoUpdate({
+      target: [periodTotals.period, periodTotals.currency],
+      set: {
+        collectedCents: sql`${periodTotals.collectedCents} + excluded.collected_cents`,
+        billsPaid: sql`${periodTotals.billsPaid} + excluded.bills_paid`,
+      },
+    });
+}
