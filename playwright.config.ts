@@ -52,11 +52,18 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], storageState: `e2e/.auth/${role}-${dialect}.json` },
     })),
     {
+      // Each role's reports over the seeded history (read-only): before the stories change the data.
+      name: "reports",
+      testMatch: /reports\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
       // Stories that change the demo data (a partner registers, accepts…): after the role projects,
       // whose figures assume the data as seeded.
       name: "flows",
       testMatch: /flows\.spec\.ts/,
-      dependencies: [...ROLE_PROJECTS, "anonymous", "mobile"],
+      dependencies: [...ROLE_PROJECTS, "anonymous", "mobile", "reports"],
       use: { ...devices["Desktop Chrome"] },
     },
     {

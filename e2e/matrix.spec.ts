@@ -76,7 +76,7 @@ const DYNAMIC: Record<string, { kind: Kind; sees: (viewer: Viewer, row: Row) => 
   "/marketplace/deals/[id]": { kind: "opportunities", sees: (v) => v.role === "rep" },
 };
 /** Probed on their own below, or public by design. */
-const OTHER_ROUTES = ["/", "/sign-in", "/sign-up", "/api/auth/[...nextauth]", "/api/health", "/api/notifications/[id]/open"];
+const OTHER_ROUTES = ["/", "/sign-in", "/sign-up", "/api/auth/[...nextauth]", "/api/health", "/api/notifications/[id]/open", "/api/reports/[report]"];
 const AUTH_ACTIONS = ["signInAction", "signUpAction", "signOutAction"];
 
 /** Routes from the app directory: "/vendor/offers/[id]" for app/vendor/offers/[id]/page.tsx. */
@@ -171,6 +171,11 @@ test("every page, route handler and server action answers each tenant only with 
         const allowed = sees(viewer, row);
         await check(session, viewer, url, allowed ? 200 : 404, forbidden);
       }
+    }
+    // CSV exports: sellers and reps get their own lines, sellers their event feed; the body obeys the same rules as the pages.
+    for (const report of ["lines", "feed", "other"]) {
+      const allowed = report === "lines" ? viewer.role !== "customer" : report === "feed" ? viewer.role === "isv" || viewer.role === "partner" : false;
+      await check(session, viewer, `/api/reports/${report}`, allowed ? 200 : 404, forbidden);
     }
     // Opening another account's notification (a POST) is not found; one's own is a redirect.
     const foreignNote = data.notifications.find((n) => n.account !== viewer.accountId);

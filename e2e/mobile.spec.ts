@@ -6,10 +6,10 @@ import { expect, test } from "./fixtures";
 import { dialect } from "./helpers";
 
 const PAGES = {
-  partner: ["/partner", "/partner/invitations", "/partner/authorized", "/partner/offers", "/partner/offers/new", "/partner/opportunities", "/partner/opportunities/new", "/partner/sales", "/partner/money", "/partner/registration", "/partner/notifications", "/partner/account"],
-  vendor: ["/vendor", "/vendor/products", "/vendor/invitations", "/vendor/invitations/new", "/vendor/opportunities", "/vendor/channel", "/vendor/money", "/vendor/registration"],
-  buyer: ["/buyer", "/buyer/offers", "/buyer/subscriptions", "/buyer/bills"],
-  marketplace: ["/marketplace", "/marketplace/deals", "/marketplace/billing", "/marketplace/bills", "/marketplace/disbursements", "/marketplace/schedule", "/marketplace/ledger", "/marketplace/fees"],
+  partner: ["/partner", "/partner/invitations", "/partner/authorized", "/partner/offers", "/partner/offers/new", "/partner/opportunities", "/partner/opportunities/new", "/partner/sales", "/partner/reports", "/partner/money", "/partner/registration", "/partner/notifications", "/partner/account"],
+  vendor: ["/vendor", "/vendor/products", "/vendor/invitations", "/vendor/invitations/new", "/vendor/opportunities", "/vendor/channel", "/vendor/reports", "/vendor/money", "/vendor/registration"],
+  buyer: ["/buyer", "/buyer/offers", "/buyer/subscriptions", "/buyer/bills", "/buyer/spend"],
+  marketplace: ["/marketplace", "/marketplace/deals", "/marketplace/billing", "/marketplace/bills", "/marketplace/disbursements", "/marketplace/schedule", "/marketplace/reports", "/marketplace/reports/lines", "/marketplace/ledger", "/marketplace/fees"],
 } as const;
 
 async function phone(browser: Browser, area: keyof typeof PAGES) {

@@ -1,0 +1,122 @@
+// Each role's report over the seeded history, in a browser: filter it (the
+// filters land in the URL), see its chart, download its CSV and find the
+// table's rows in it. The worked example's first month shows DOMAIN.md's
+// figures: $8,000 wholesale, $280 fee, $7,720 to the ISV; $8,800 gross and
+// $800 margin to the partner; the ISV never sees the customer.
+import fs from "node:fs";
+import type { Download, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { as } from "./helpers";
+
+// The worked example started on the 1st three months ago: its first billing period.
+const now = new Date();
+const FIRST = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1)).toISOString().slice(0, 7);
+
+async function csvOf(download: Download): Promise<string[][]> {
+  const text = fs.readFileSync((await download.path())!, "utf8");
+  return text
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => line.split(","));
+}
+
+async function filterTo(page: Page, product: string) {
+  await page.getByLabel("From period").fill(FIRST);
+  await page.getByLabel("To period").fill(FIRST);
+  await page.getByLabel("Product").selectOption({ label: product });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${FIRST}&to=${FIRST}&product=`));
+}
+
+async function download(page: Page, testId: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  return csvOf(file);
+}
+
+test("the vendor's channel report shows the worked example at wholesale with the partner as buyer, and its CSV matches", async ({ browser }) => {
+  const vendor = await as(browser, "isv2@demo.example");
+  await vendor.goto("/vendor/reports");
+  await expect(vendor.getByRole("heading", { name: "Channel report" })).toBeVisible();
+  await expect(vendor.getByTestId("chart-by-month").locator("svg")).toBeVisible();
+  await filterTo(vendor, "Contoso Analytics Platform");
+  const rows = vendor.getByTestId("report-line");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Blue Harbor Consulting");
+  await expect(rows.first().getByTestId("line-wholesale")).toHaveText("$8,000.00");
+  await expect(rows.first().getByTestId("line-fee")).toHaveText("$280.00");
+  await expect(rows.first().getByTestId("line-net")).toHaveText("$7,720.00");
+  await expect(rows.first()).toContainText("Paid out");
+  await expect(vendor.getByTestId("total-net")).toHaveText("$7,720.00");
+  await expect(vendor.getByTestId("report-line-count")).toHaveText("1");
+  expect(await vendor.locator("main").innerText()).not.toMatch(/Acme Retail|\$8,800|\$800\.00/);
+
+  const csv = await download(vendor, "export-lines");
+  expect(csv[0]).toContain("wholesale_revenue");
+  expect(csv[0]!.join(",")).not.toMatch(/customer|markup|margin/);
+  expect(csv).toHaveLength(2);
+  const row = Object.fromEntries(csv[0]!.map((h, i) => [h, csv[1]![i]]));
+  expect(row).toMatchObject({ period: FIRST, buyer_name: "Blue Harbor Consulting", buyer_account_id: "5276-0419-3382", wholesale_revenue: "8000.00", listing_fee: "280.00", net_revenue: "7720.00", disbursement_status: "Paid out" });
+
+  // The billing event feed: the line invoiced, collected and paid out.
+  const feed = await download(vendor, "export-feed");
+  expect(feed.slice(1).map((r) => r[0])).toEqual(["invoiced", "collected", "disbursed"]);
+
+  // Channel effectiveness and its chart.
+  await vendor.goto("/vendor/channel");
+  await expect(vendor.getByTestId("channel-partner").filter({ hasText: "Blue Harbor Consulting" })).toBeVisible();
+  await expect(vendor.getByTestId("chart-channel").locator("svg")).toBeVisible();
+});
+
+test("the partner's sales report shows gross, cost, fee and margin, and its CSV matches", async ({ browser }) => {
+  const partner = await as(browser, "partner@demo.example");
+  await partner.goto("/partner");
+  await expect(partner.getByTestId("home-chart").locator("svg")).toBeVisible();
+  await partner.goto("/partner/reports");
+  await expect(partner.getByTestId("chart-by-product").locator("svg")).toBeVisible();
+  await filterTo(partner, "Contoso Analytics Platform");
+  const rows = partner.getByTestId("report-line");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Acme Retail");
+  await expect(rows.first().getByTestId("line-gross")).toHaveText("$8,800.00");
+  await expect(rows.first().getByTestId("line-cost")).toHaveText("$8,000.00");
+  await expect(rows.first().getByTestId("line-fee")).toHaveText("$280.00");
+  await expect(rows.first().getByTestId("line-margin")).toHaveText("$800.00");
+  await expect(partner.getByTestId("total-margin")).toHaveText("$800.00");
+  const csv = await download(partner, "export-lines");
+  expect(csv).toHaveLength(2);
+  const row = Object.fromEntries(csv[0]!.map((h, i) => [h, csv[1]![i]]));
+  expect(row).toMatchObject({ customer_name: "Acme Retail", gross_revenue: "8800.00", cost_to_isv: "8000.00", listing_fee: "280.00", net_margin: "800.00" });
+
+  // Clearing the filters shows every line again, and the table pages and sorts on the server.
+  await partner.getByRole("link", { name: "Clear filters" }).click();
+  await expect(partner).toHaveURL(/\/partner\/reports$/);
+  expect(await rows.count()).toBeGreaterThan(1);
+});
+
+test("the customer sees its spend by month, product and seller", async ({ browser }) => {
+  const customer = await as(browser, "customer@demo.example");
+  await customer.goto("/buyer/spend");
+  await expect(customer.getByTestId("chart-spend").locator("svg")).toBeVisible();
+  await expect(customer.getByRole("table", { name: "Product" })).toContainText("Contoso Analytics Platform");
+  await expect(customer.getByRole("table", { name: "Seller of record" })).toContainText("Blue Harbor Consulting");
+  await customer.getByLabel("From period").fill(FIRST);
+  await customer.getByLabel("To period").fill(FIRST);
+  await customer.getByRole("button", { name: "Apply filters" }).click();
+  await expect(customer.getByTestId("spend-total")).toHaveText("$8,800.00");
+  expect(await customer.locator("main").innerText()).not.toMatch(/wholesale|markup/i);
+});
+
+test("the rep's overview drills down from a month to its lines, and the lines export", async ({ browser }) => {
+  const rep = await as(browser, "rep@demo.example");
+  await rep.goto("/marketplace/reports");
+  await expect(rep.getByTestId("chart-gmv").locator("svg")).toBeVisible();
+  await expect(rep.getByTestId("overview-gmv")).not.toHaveText("$0.00");
+  await rep.getByTestId("overview-period").getByRole("link", { name: FIRST }).click();
+  await expect(rep).toHaveURL(new RegExp(`/marketplace/reports/lines\\?from=${FIRST}&to=${FIRST}`));
+  const count = Number(await rep.getByTestId("report-line-count").innerText());
+  expect(count).toBeGreaterThan(0);
+  await expect(rep.getByTestId("report-line")).toHaveCount(Math.min(count, 25));
+  const csv = await download(rep, "export-lines");
+  expect(csv.length - 1).toBe(count);
+  expect(csv.slice(1).every((r) => r[1] === FIRST)).toBe(true);
+});
