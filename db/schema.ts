@@ -437,9 +437,11 @@ export const charges = table(
     ),
     check("charges_split_balances", sql`${t.customerCents} = ${t.partnerShareCents} + ${t.isvShareCents} + ${t.feeCents}`),
     index("charges_bill_idx").on(t.billId),
-    index("charges_partner_idx").on(t.partnerAccountId, t.period),
-    index("charges_isv_idx").on(t.isvAccountId, t.period),
+    // Each report reads its lines newest first, (period, id) being the order and the CSV's keyset.
+    index("charges_partner_idx").on(t.partnerAccountId, t.period, t.id),
+    index("charges_isv_idx").on(t.isvAccountId, t.period, t.id),
     index("charges_customer_idx").on(t.customerAccountId, t.period),
+    index("charges_period_idx").on(t.period, t.id),
   ],
 );
 

@@ -2,11 +2,13 @@
 // filter, to the cent, over generated months of billing, payments and payouts
 // for two ISVs; the rollups against the lines they sum; who sees which rows and
 // columns; the CSV against the table, streamed in chunks.
+import fs from "node:fs";
+import path from "node:path";
 import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { agreements, charges, disbursementLines, disbursements, ledgerEntries, pendingShares } from "@/db/schema";
+import { agreements, chargeRollups, charges, disbursementLines, disbursements, ledgerEntries, ledgerTotals, pendingShares, periodTotals } from "@/db/schema";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { periodEnd } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
@@ -297,6 +299,45 @@ describe(`reports on ${dialect}`, () => {
     expect(rows.reduce((s, r) => s + r.offersExtended, 0)).toBe(60);
   });
 });
+
+describe(`the reports migration on ${dialect}`, () => {
+  it("fills the kept totals from an existing history exactly as the transactions keep them", async () => {
+    // The backfill statements of 0006, run on this history after emptying what they fill.
+    const file = fs.readFileSync(path.join(process.cwd(), "db", "migrations", dialect, "0006_reports.sql"), "utf8");
+    const backfill = file.slice(file.indexOf("INSERT INTO ledger_totals")).split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
+    expect(backfill).toHaveLength(3);
+    const before = { ledger: await db.select().from(ledgerTotals), rollups: await db.select().from(chargeRollups), periods: await db.select().from(periodTotals) };
+    await rawExec(test.url, ["delete from ledger_totals", "delete from charge_rollups", "delete from period_totals", ...backfill]);
+    const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(sorted(await db.select().from(ledgerTotals))).toEqual(sorted(before.ledger));
+    expect(sorted(await db.select().from(chargeRollups))).toEqual(sorted(before.rollups));
+    expect(sorted(await db.select().from(periodTotals))).toEqual(sorted(before.periods));
+    expect(await moneyViolations(db)).toEqual([]);
+  });
+});
+
+async function rawExec(url: string, statements: string[]) {
+  if (dialect === "sqlite") {
+    const Database = (await import("better-sqlite3")).default;
+    const conn = new Database(url.replace(/^file:/, ""));
+    try {
+      conn.transaction(() => statements.forEach((s) => conn.exec(s)))();
+    } finally {
+      conn.close();
+    }
+    return;
+  }
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("begin");
+    for (const s of statements) await client.query(s);
+    await client.query("commit");
+  } finally {
+    await client.end();
+  }
+}
 
 /** RFC 4180, for reading our own exports back. */
 function parseCsv(text: string): string[][] {
