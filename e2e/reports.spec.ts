@@ -23,7 +23,7 @@ async function csvOf(download: Download): Promise<string[][]> {
 async function filterTo(page: Page, product: string) {
   await page.getByLabel("From period").fill(FIRST);
   await page.getByLabel("To period").fill(FIRST);
-  await page.getByLabel("Product").selectOption({ label: product });
+  await page.getByLabel("Product", { exact: true }).selectOption({ label: product });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`from=${FIRST}&to=${FIRST}&product=`));
 }
