@@ -35,18 +35,24 @@ export function ReportFilters({
   const set = filterSearchParams(filter).size > 0;
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Report filters" data-testid="report-filters">
-      <label className={field}>
-        <span className="text-xs font-medium text-muted">From period</span>
-        <input type="month" name="from" defaultValue={filter.from ?? ""} className={control} />
-      </label>
-      <label className={field}>
-        <span className="text-xs font-medium text-muted">To period</span>
-        <input type="month" name="to" defaultValue={filter.to ?? ""} className={control} />
-      </label>
+      <div className={field}>
+        <label htmlFor="report-from" className="text-xs font-medium text-muted">
+          From period
+        </label>
+        <input type="month" id="report-from" name="from" defaultValue={filter.from ?? ""} className={control} />
+      </div>
+      <div className={field}>
+        <label htmlFor="report-to" className="text-xs font-medium text-muted">
+          To period
+        </label>
+        <input type="month" id="report-to" name="to" defaultValue={filter.to ?? ""} className={control} />
+      </div>
       {products ? (
-        <label className={field}>
-          <span className="text-xs font-medium text-muted">Product</span>
-          <select name="product" defaultValue={filter.productId ?? ""} className={cn(control, "max-w-56")}>
+        <div className={field}>
+          <label htmlFor="report-product" className="text-xs font-medium text-muted">
+            Product
+          </label>
+          <select id="report-product" name="product" defaultValue={filter.productId ?? ""} className={cn(control, "max-w-56")}>
             <option value="">All products</option>
             {products.map((p) => (
               <option key={p.id} value={p.id}>
@@ -54,12 +60,14 @@ export function ReportFilters({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
       {partners ? (
-        <label className={field}>
-          <span className="text-xs font-medium text-muted">Partner</span>
-          <select name="partner" defaultValue={filter.partnerId ?? ""} className={cn(control, "max-w-56")}>
+        <div className={field}>
+          <label htmlFor="report-partner" className="text-xs font-medium text-muted">
+            Partner
+          </label>
+          <select id="report-partner" name="partner" defaultValue={filter.partnerId ?? ""} className={cn(control, "max-w-56")}>
             <option value="">All partners</option>
             {partners.map((p) => (
               <option key={p.id} value={p.id}>
@@ -67,12 +75,14 @@ export function ReportFilters({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
       {isvs ? (
-        <label className={field}>
-          <span className="text-xs font-medium text-muted">Vendor (ISV)</span>
-          <select name="isv" defaultValue={filter.isvId ?? ""} className={cn(control, "max-w-56")}>
+        <div className={field}>
+          <label htmlFor="report-isv" className="text-xs font-medium text-muted">
+            Vendor (ISV)
+          </label>
+          <select id="report-isv" name="isv" defaultValue={filter.isvId ?? ""} className={cn(control, "max-w-56")}>
             <option value="">All vendors</option>
             {isvs.map((p) => (
               <option key={p.id} value={p.id}>
@@ -80,7 +90,7 @@ export function ReportFilters({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
       <button type="submit" className={buttonVariants({ size: "sm" })}>
         Apply filters
