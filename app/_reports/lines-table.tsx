@@ -24,12 +24,13 @@ const date = col.accessor("invoiceDate", {
     </span>
   ),
 });
+// An ISV gets the offer's id, not the partner's name for it (which may name the customer).
 const offer = col.accessor("offerName", {
   id: "offer",
   header: "Offer · product",
   cell: (c) => (
     <>
-      {c.getValue()}
+      {c.getValue() ?? <span className="whitespace-nowrap font-mono text-xs">{c.row.original.offerId}</span>}
       <span className="block text-xs text-muted">{c.row.original.productName}</span>
     </>
   ),

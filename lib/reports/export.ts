@@ -26,9 +26,9 @@ const COMMON_START: Column[] = [
   { header: "charge_id", value: (l) => l.id },
   { header: "agreement_id", value: (l) => l.agreementId },
   { header: "offer_id", value: (l) => l.offerId },
-  { header: "offer_name", value: (l) => l.offerName },
-  { header: "product", value: (l) => l.productName },
 ];
+const OFFER_NAME: Column = { header: "offer_name", value: (l) => l.offerName };
+const PRODUCT: Column = { header: "product", value: (l) => l.productName };
 const OPPORTUNITY: Column[] = [
   { header: "opportunity_name", value: (l) => l.opportunityName },
   { header: "opportunity_description", value: (l) => l.opportunityDescription },
@@ -39,6 +39,7 @@ export function lineColumns(role: ReportViewer["role"]): Column[] {
   if (role === "isv") {
     return [
       ...COMMON_START,
+      PRODUCT,
       { header: "buyer_account_id", value: (l) => formatAccountId(l.partnerAccountId) },
       { header: "buyer_name", value: (l) => l.partnerName },
       { header: "currency", value: (l) => l.currency },
@@ -66,6 +67,8 @@ export function lineColumns(role: ReportViewer["role"]): Column[] {
         ];
   return [
     ...COMMON_START,
+    OFFER_NAME,
+    PRODUCT,
     ...counterparts,
     { header: "currency", value: (l) => l.currency },
     { header: "gross_revenue", value: money((l) => l.customerCents) },
@@ -190,7 +193,7 @@ async function* disbursedChunks(db: Db, seller: Seller, filter: ReportFilter, ch
       const date = payout.completedAt ? payout.completedAt.toISOString().slice(0, 10) : null;
       yield rows.map((r) => {
         const [gross, cost, fee] = amounts(seller, r);
-        return ["disbursed", date, r.chargeId, r.period, r.billNumber, r.agreementId, r.offerId, r.offerName, r.productName, formatAccountId(r.counterpartId), r.counterpartName, r.currency, gross, cost, fee, centsToDecimal(r.amountCents), payout.reference];
+        return ["disbursed", date, r.chargeId, r.period, r.billNumber, r.agreementId, r.offerId, seller.role === "isv" ? null : r.offerName, r.productName, formatAccountId(r.counterpartId), r.counterpartName, r.currency, gross, cost, fee, centsToDecimal(r.amountCents), payout.reference];
       });
       if (rows.length < chunk) break;
       after = rows[rows.length - 1]!.lineId;

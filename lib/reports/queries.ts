@@ -214,7 +214,7 @@ function shape(viewer: ReportViewer, r: RawLine, at: Date): ReportLine {
     payoutReference: r.payoutReference,
   };
   if (role === "isv") {
-    return { ...base, role, customerAccountId: null, customerName: null, customerCents: null, partnerShareCents: null, status: lineStatus(r, r.isvShareCents, at) };
+    return { ...base, role, offerName: null, customerAccountId: null, customerName: null, customerCents: null, partnerShareCents: null, status: lineStatus(r, r.isvShareCents, at) };
   }
   return {
     ...base,

@@ -32,7 +32,8 @@ export interface ReportLine {
   billNumber: string;
   agreementId: string;
   offerId: string;
-  offerName: string;
+  /** The partner's name for its offer; null for an ISV (a partner may name the customer in it). */
+  offerName: string | null;
   productName: string;
   currency: string;
   partnerAccountId: string;
