@@ -78,3 +78,49 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await test.handle.migrate();
   return test;
 }
+
+/** Runs SQL text on its own connection, in one transaction: for statements the query builder cannot say. */
+export async function execRaw(url: string, statements: readonly string[]): Promise<void> {
+  if (dialect === "sqlite") {
+    const Database = (await import("better-sqlite3")).default;
+    const conn = new Database(url.replace(/^file:/, ""));
+    try {
+      conn.pragma("busy_timeout = 10000");
+      conn.transaction(() => statements.forEach((s) => conn.exec(s)))();
+    } finally {
+      conn.close();
+    }
+    return;
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("begin");
+    for (const s of statements) await client.query(s);
+    await client.query("commit");
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database's plan for a query, as text (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL). */
+export async function explain(url: string, query: { sql: string; params: unknown[] }): Promise<string> {
+  if (dialect === "sqlite") {
+    const Database = (await import("better-sqlite3")).default;
+    const conn = new Database(url.replace(/^file:/, ""), { readonly: true });
+    try {
+      const params = query.params.map((p) => (p instanceof Date ? p.getTime() : typeof p === "boolean" ? Number(p) : p));
+      return (conn.prepare(`explain query plan ${query.sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
+    } finally {
+      conn.close();
+    }
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(`explain ${query.sql}`, query.params);
+    return result.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
+  } finally {
+    await client.end();
+  }
+}

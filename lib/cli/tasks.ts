@@ -186,7 +186,7 @@ async function scheduler(argv: string[]) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "bench") {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" } } });
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" } } });
     if (positionals[0] === "security") {
       const { benchSecurity } = await import("@/lib/cli/bench-security");
       return benchSecurity({ fuzzRuns: Number(values.runs ?? 1000) });
@@ -194,6 +194,10 @@ async function main() {
     if (positionals[0] === "cycle") {
       const { benchCycle } = await import("@/lib/cli/bench-cycle");
       return benchCycle({ agreements: Number(values.agreements ?? 60_000), seconds: Number(values.seconds ?? 10), connections: 50 });
+    }
+    if (positionals[0] === "reports") {
+      const { benchReports } = await import("@/lib/cli/bench-reports");
+      return benchReports({ agreements: Number(values.agreements ?? 42_000), months: Number(values.months ?? 24), runs: Number(values.runs ?? 40) });
     }
     const { runBench } = await import("@/lib/cli/bench");
     return runBench();

@@ -235,17 +235,19 @@ function lineOrder(viewer: ReportViewer, params: TableParams<(typeof LINES_TABLE
   return [dir(charges.period), dir(charges.id)];
 }
 
+/** The query of one page of lines (exported for the bench's EXPLAIN). */
+export function reportLinesQuery(db: Db, viewer: ReportViewer, filter: ReportFilter, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
+  return lineSelect(db, viewer)
+    .where(lineScope(viewer, filter))
+    .orderBy(...lineOrder(viewer, params))
+    .limit(params.pageSize)
+    .offset(offsetOf(params));
+}
+
 /** One page of charge lines, and how many match (from the rollups). */
 export async function reportLines(db: Db, viewer: ReportViewer, filter: ReportFilter, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
   const at = now();
-  const [rows, totals] = await Promise.all([
-    lineSelect(db, viewer)
-      .where(lineScope(viewer, filter))
-      .orderBy(...lineOrder(viewer, params))
-      .limit(params.pageSize)
-      .offset(offsetOf(params)),
-    reportTotals(db, viewer, filter),
-  ]);
+  const [rows, totals] = await Promise.all([reportLinesQuery(db, viewer, filter, params), reportTotals(db, viewer, filter)]);
   return { rows: rows.map((r) => shape(viewer, r, at)), total: totals.reduce((n, t) => n + t.lines, 0), totals };
 }
 

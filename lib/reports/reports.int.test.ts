@@ -20,7 +20,7 @@ import { allReportLines, channelEffectiveness, customerSpend, marketplaceOvervie
 import { LINES_TABLE } from "@/lib/reports/table";
 import { parseTableParams } from "@/lib/tables/params";
 import { createBillingFixture, type BillingFixture } from "@/db/testing/billing-fixture";
-import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
+import { createTestDatabase, dialect, execRaw, type TestDatabase } from "@/db/testing/database";
 import { moneyViolations, payBills } from "@/db/testing/money";
 
 let test: TestDatabase;
@@ -312,7 +312,7 @@ describe(`the reports migration on ${dialect}`, () => {
     const backfill = file.slice(file.indexOf("INSERT INTO ledger_totals")).split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
     expect(backfill).toHaveLength(3);
     const before = { ledger: await db.select().from(ledgerTotals), rollups: await db.select().from(chargeRollups), periods: await db.select().from(periodTotals) };
-    await rawExec(test.url, ["delete from ledger_totals", "delete from charge_rollups", "delete from period_totals", ...backfill]);
+    await execRaw(test.url, ["delete from ledger_totals", "delete from charge_rollups", "delete from period_totals", ...backfill]);
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
     expect(sorted(await db.select().from(ledgerTotals))).toEqual(sorted(before.ledger));
     expect(sorted(await db.select().from(chargeRollups))).toEqual(sorted(before.rollups));
@@ -320,29 +320,6 @@ describe(`the reports migration on ${dialect}`, () => {
     expect(await moneyViolations(db)).toEqual([]);
   });
 });
-
-async function rawExec(url: string, statements: string[]) {
-  if (dialect === "sqlite") {
-    const Database = (await import("better-sqlite3")).default;
-    const conn = new Database(url.replace(/^file:/, ""));
-    try {
-      conn.transaction(() => statements.forEach((s) => conn.exec(s)))();
-    } finally {
-      conn.close();
-    }
-    return;
-  }
-  const { Client } = await import("pg");
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("begin");
-    for (const s of statements) await client.query(s);
-    await client.query("commit");
-  } finally {
-    await client.end();
-  }
-}
 
 /** RFC 4180, for reading our own exports back. */
 function parseCsv(text: string): string[][] {
