@@ -65,7 +65,7 @@ export async function benchReports(options: { agreements: number; months: number
     // The bench's "now" is the end of its last month: nothing is billed in the future.
     setClock(new Date(periodEnd(last).getTime() + 3_600_000));
     let started = performance.now();
-    const market = await createBulkMarketplace(db, {
+    await createBulkMarketplace(db, {
       vendors: 20,
       partners: 40,
       customers: Math.max(100, Math.round(options.agreements / 2)),
