@@ -19,6 +19,24 @@ interface Choice {
 const field = "grid gap-1 text-sm";
 const control = "h-9 rounded-md border border-line bg-white px-2 text-sm";
 
+function ChoiceSelect({ name, label, all, value, choices, showAccount }: { name: string; label: string; all: string; value: string | null; choices: readonly Choice[]; showAccount?: boolean }) {
+  return (
+    <div className={field}>
+      <label htmlFor={`report-${name}`} className="text-xs font-medium text-muted">
+        {label}
+      </label>
+      <select id={`report-${name}`} name={name} defaultValue={value ?? ""} className={cn(control, "max-w-56")}>
+        <option value="">{all}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {showAccount ? `${c.name} (${formatAccountId(c.id)})` : c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function ReportFilters({
   action,
   filter,
@@ -47,51 +65,9 @@ export function ReportFilters({
         </label>
         <input type="month" id="report-to" name="to" defaultValue={filter.to ?? ""} className={control} />
       </div>
-      {products ? (
-        <div className={field}>
-          <label htmlFor="report-product" className="text-xs font-medium text-muted">
-            Product
-          </label>
-          <select id="report-product" name="product" defaultValue={filter.productId ?? ""} className={cn(control, "max-w-56")}>
-            <option value="">All products</option>
-            {products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {partners ? (
-        <div className={field}>
-          <label htmlFor="report-partner" className="text-xs font-medium text-muted">
-            Partner
-          </label>
-          <select id="report-partner" name="partner" defaultValue={filter.partnerId ?? ""} className={cn(control, "max-w-56")}>
-            <option value="">All partners</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({formatAccountId(p.id)})
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {isvs ? (
-        <div className={field}>
-          <label htmlFor="report-isv" className="text-xs font-medium text-muted">
-            Vendor (ISV)
-          </label>
-          <select id="report-isv" name="isv" defaultValue={filter.isvId ?? ""} className={cn(control, "max-w-56")}>
-            <option value="">All vendors</option>
-            {isvs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      {products ? <ChoiceSelect name="product" label="Product" all="All products" value={filter.productId} choices={products} /> : null}
+      {partners ? <ChoiceSelect name="partner" label="Partner" all="All partners" value={filter.partnerId} choices={partners} showAccount /> : null}
+      {isvs ? <ChoiceSelect name="isv" label="Vendor (ISV)" all="All vendors" value={filter.isvId} choices={isvs} /> : null}
       <button type="submit" className={buttonVariants({ size: "sm" })}>
         Apply filters
       </button>

@@ -3,7 +3,7 @@
 // the markup); the partner sees lines it sold; a rep sees every line. Totals,
 // counts and monthly series read the rollups kept with each billing chunk
 // (lib/reports/totals.ts), never a sum over the charge lines themselves.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import { builtDialect, type Db } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
@@ -35,31 +35,30 @@ const isv = alias(accounts, "isv");
 const partner = alias(accounts, "partner");
 const customer = alias(accounts, "customer");
 
-/** The charge lines a viewer may see, under the filter (on the charges' own indexes). */
-function lineScope(viewer: ReportViewer, filter: ReportFilter): SQL | undefined {
+interface ScopeColumns {
+  isv: SQLWrapper & AnyColumn;
+  partner: SQLWrapper & AnyColumn;
+  period: SQLWrapper & AnyColumn;
+  product: SQLWrapper & AnyColumn;
+}
+
+/** Who may see which lines, under the filter: over the charges (with their agreement) or the rollups. */
+function scopeOn(c: ScopeColumns, viewer: ReportViewer, filter: ReportFilter): SQL | undefined {
   return and(
-    viewer.role === "isv" ? eq(charges.isvAccountId, viewer.accountId) : undefined,
-    viewer.role === "partner" ? eq(charges.partnerAccountId, viewer.accountId) : undefined,
-    filter.from ? gte(charges.period, filter.from) : undefined,
-    filter.to ? lte(charges.period, filter.to) : undefined,
-    filter.partnerId && viewer.role !== "partner" ? eq(charges.partnerAccountId, filter.partnerId) : undefined,
-    filter.isvId && viewer.role !== "isv" ? eq(charges.isvAccountId, filter.isvId) : undefined,
-    filter.productId ? eq(agreements.productId, filter.productId) : undefined,
+    viewer.role === "isv" ? eq(c.isv, viewer.accountId) : undefined,
+    viewer.role === "partner" ? eq(c.partner, viewer.accountId) : undefined,
+    filter.from ? gte(c.period, filter.from) : undefined,
+    filter.to ? lte(c.period, filter.to) : undefined,
+    filter.partnerId && viewer.role !== "partner" ? eq(c.partner, filter.partnerId) : undefined,
+    filter.isvId && viewer.role !== "isv" ? eq(c.isv, filter.isvId) : undefined,
+    filter.productId ? eq(c.product, filter.productId) : undefined,
   );
 }
 
-/** The same scope over the rollups. */
-function rollupScope(viewer: ReportViewer, filter: ReportFilter): SQL | undefined {
-  return and(
-    viewer.role === "isv" ? eq(chargeRollups.isvAccountId, viewer.accountId) : undefined,
-    viewer.role === "partner" ? eq(chargeRollups.partnerAccountId, viewer.accountId) : undefined,
-    filter.from ? gte(chargeRollups.period, filter.from) : undefined,
-    filter.to ? lte(chargeRollups.period, filter.to) : undefined,
-    filter.partnerId && viewer.role !== "partner" ? eq(chargeRollups.partnerAccountId, filter.partnerId) : undefined,
-    filter.isvId && viewer.role !== "isv" ? eq(chargeRollups.isvAccountId, filter.isvId) : undefined,
-    filter.productId ? eq(chargeRollups.productId, filter.productId) : undefined,
-  );
-}
+const LINE_COLUMNS: ScopeColumns = { isv: charges.isvAccountId, partner: charges.partnerAccountId, period: charges.period, product: agreements.productId };
+const ROLLUP_COLUMNS: ScopeColumns = { isv: chargeRollups.isvAccountId, partner: chargeRollups.partnerAccountId, period: chargeRollups.period, product: chargeRollups.productId };
+const lineScope = (viewer: ReportViewer, filter: ReportFilter) => scopeOn(LINE_COLUMNS, viewer, filter);
+const rollupScope = (viewer: ReportViewer, filter: ReportFilter) => scopeOn(ROLLUP_COLUMNS, viewer, filter);
 
 export interface ReportTotals {
   currency: string;
