@@ -165,16 +165,19 @@ async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSe
     const r = rollups.get(key) ?? [0, 0, 0, 0, 0, 0, 0];
     [1, c.listCents, c.wholesaleCents, c.customerCents, c.feeCents, c.isvShareCents, c.partnerShareCents].forEach((v, i) => (r[i]! += v));
     rollups.set(key, r);
-    const p = periods.get(`${c.period}|${a.currency}`) ?? [0, 0, 0, 0, 0];
+    const p = periods.get(`${c.period}|${a.currency}`) ?? [0, 0, 0, 0, 0, 0];
     p[0]! += 1;
     p[1]! += c.customerCents;
     p[2]! += c.feeCents;
     periods.set(`${c.period}|${a.currency}`, p);
   }
-  for (const b of bills.filter((bill) => bill.status === "paid")) {
-    const p = periods.get(`${b.period}|${b.currency}`) ?? [0, 0, 0, 0, 0];
-    p[3]! += b.totalCents;
-    p[4]! += 1;
+  for (const b of bills) {
+    const p = periods.get(`${b.period}|${b.currency}`) ?? [0, 0, 0, 0, 0, 0];
+    p[5]! += 1;
+    if (b.status === "paid") {
+      p[3]! += b.totalCents;
+      p[4]! += 1;
+    }
     periods.set(`${b.period}|${b.currency}`, p);
   }
   compare(
@@ -189,7 +192,7 @@ async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSe
   );
   compare(
     "period total",
-    new Map((await db.select().from(periodTotals)).map((p) => [`${p.period}|${p.currency}`, [p.lineCount, p.billedCents, p.feeCents, p.collectedCents, p.billsPaid]])),
+    new Map((await db.select().from(periodTotals)).map((p) => [`${p.period}|${p.currency}`, [p.lineCount, p.billedCents, p.feeCents, p.collectedCents, p.billsPaid, p.bills]])),
     periods,
   );
   return out;

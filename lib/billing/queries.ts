@@ -2,7 +2,7 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or, sql } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -259,7 +259,11 @@ export async function trialBalance(db: Db) {
 export async function marketplaceMoney(db: Db) {
   const [[gmv], [receivable], [due], [overdue]] = await Promise.all([
     db.select({ gmv: sumCents(periodTotals.billedCents), fees: sumCents(periodTotals.feeCents) }).from(periodTotals),
-    db.select({ cents: sumCents(consolidatedBills.totalCents) }).from(consolidatedBills).where(eq(consolidatedBills.status, "issued")),
+    // The receivable account's balance: the open bills' totals, kept with every posting.
+    db
+      .select({ cents: sql<number>`coalesce(sum(${ledgerTotals.debitCents} - ${ledgerTotals.creditCents}), 0)`.mapWith(Number) })
+      .from(ledgerTotals)
+      .where(eq(ledgerTotals.ledgerAccount, "receivable")),
     db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: countAll() }).from(sellerBalances).where(gt(sellerBalances.pendingCents, 0)),
     db.select({ n: countAll() }).from(consolidatedBills).where(and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, now()))),
   ]);

@@ -352,6 +352,7 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
   await addChargeTotals(
     tx,
     inserted.map((c) => ({ ...c, productId: productOf.get(c.agreementId)!, currency: currencyOf.get(c.agreementId) ?? "USD" })),
+    created.filter((b) => perBill.has(b.id)),
   );
 
   const sequenceOf = new Map([...openBill.values()].map((b) => [b.id, b.sequence]));

@@ -8,7 +8,7 @@ import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-or
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { agreements, chargeRollups, charges, disbursementLines, disbursements, ledgerEntries, ledgerTotals, pendingShares, periodTotals } from "@/db/schema";
+import { agreements, chargeRollups, charges, consolidatedBills, disbursementLines, disbursements, ledgerEntries, ledgerTotals, pendingShares, periodTotals } from "@/db/schema";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { periodEnd } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
@@ -280,6 +280,9 @@ describe(`reports on ${dialect}`, () => {
     expect(o.receivablesCents).toBe((await account("receivable", "debit")) - (await account("receivable", "credit")));
     const [pending] = await db.select({ cents: sql`coalesce(sum(${pendingShares.amountCents}), 0)` }).from(pendingShares);
     expect(o.disbursementsDueCents).toBe(num(pending?.cents));
+    const [open] = await db.select({ n: sql`count(*)`, cents: sql`coalesce(sum(${consolidatedBills.totalCents}), 0)` }).from(consolidatedBills).where(eq(consolidatedBills.status, "issued"));
+    expect(o.openBills).toBe(num(open?.n));
+    expect(o.receivablesCents).toBe(num(open?.cents));
     expect(o.periods.map((p) => p.period)).toEqual(PERIODS);
     // A period range: the months inside it.
     const some = await marketplaceOverview(db, { from: "2026-04", to: "2026-05" });

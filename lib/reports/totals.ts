@@ -54,11 +54,11 @@ export interface ChargeForRollup {
   partnerShareCents: number;
 }
 
-/** Adds new charge lines to their rollups and to their period's marketplace totals. */
-export async function addChargeTotals(tx: Tx, lines: readonly ChargeForRollup[]): Promise<void> {
+/** Adds new charge lines (and the new bills that hold them) to their rollups and their period's marketplace totals. */
+export async function addChargeTotals(tx: Tx, lines: readonly ChargeForRollup[], newBills: readonly { period: string; currency: string }[]): Promise<void> {
   if (lines.length === 0) return;
   const rollups = new Map<string, typeof chargeRollups.$inferInsert & Record<"lineCount" | "listCents" | "wholesaleCents" | "customerCents" | "feeCents" | "isvShareCents" | "partnerShareCents", number>>();
-  const periods = new Map<string, { period: string; currency: string; lineCount: number; billedCents: number; feeCents: number }>();
+  const periods = new Map<string, { period: string; currency: string; lineCount: number; billedCents: number; feeCents: number; bills: number }>();
   for (const c of lines) {
     const key = `${c.isvAccountId}|${c.period}|${c.partnerAccountId}|${c.productId}|${c.currency}`;
     const into = rollups.get(key) ?? {
@@ -84,11 +84,15 @@ export async function addChargeTotals(tx: Tx, lines: readonly ChargeForRollup[])
     into.partnerShareCents += c.partnerShareCents;
     rollups.set(key, into);
     const pkey = `${c.period}|${c.currency}`;
-    const p = periods.get(pkey) ?? { period: c.period, currency: c.currency, lineCount: 0, billedCents: 0, feeCents: 0 };
+    const p = periods.get(pkey) ?? { period: c.period, currency: c.currency, lineCount: 0, billedCents: 0, feeCents: 0, bills: 0 };
     p.lineCount += 1;
     p.billedCents += c.customerCents;
     p.feeCents += c.feeCents;
     periods.set(pkey, p);
+  }
+  for (const b of newBills) {
+    const p = periods.get(`${b.period}|${b.currency}`);
+    if (p) p.bills += 1;
   }
   const sorted = byKey(rollups);
   for (let i = 0; i < sorted.length; i += BATCH) {
@@ -117,6 +121,7 @@ export async function addChargeTotals(tx: Tx, lines: readonly ChargeForRollup[])
         lineCount: sql`${periodTotals.lineCount} + excluded.line_count`,
         billedCents: sql`${periodTotals.billedCents} + excluded.billed_cents`,
         feeCents: sql`${periodTotals.feeCents} + excluded.fee_cents`,
+        bills: sql`${periodTotals.bills} + excluded.bills`,
       },
     });
 }

@@ -36,6 +36,7 @@ CREATE TABLE `period_totals` (
 	`billed_cents` integer DEFAULT 0 NOT NULL,
 	`fee_cents` integer DEFAULT 0 NOT NULL,
 	`collected_cents` integer DEFAULT 0 NOT NULL,
+	`bills` integer DEFAULT 0 NOT NULL,
 	`bills_paid` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`period`, `currency`)
 );
@@ -44,16 +45,21 @@ DROP INDEX `charges_partner_idx`;--> statement-breakpoint
 DROP INDEX `charges_isv_idx`;--> statement-breakpoint
 CREATE INDEX `charges_customer_idx` ON `charges` (`customer_account_id`,`period`);--> statement-breakpoint
 CREATE INDEX `charges_period_idx` ON `charges` (`period`,`id`);--> statement-breakpoint
+CREATE INDEX `charges_isv_amount_idx` ON `charges` (`isv_account_id`,`wholesale_cents`,`id`);--> statement-breakpoint
+CREATE INDEX `charges_partner_amount_idx` ON `charges` (`partner_account_id`,`customer_cents`,`id`);--> statement-breakpoint
+CREATE INDEX `charges_amount_idx` ON `charges` (`customer_cents`,`id`);--> statement-breakpoint
 CREATE INDEX `charges_partner_idx` ON `charges` (`partner_account_id`,`period`,`id`);--> statement-breakpoint
 CREATE INDEX `charges_isv_idx` ON `charges` (`isv_account_id`,`period`,`id`);--> statement-breakpoint
+DROP INDEX `consolidated_bills_status_due_idx`;--> statement-breakpoint
+CREATE INDEX `consolidated_bills_status_due_idx` ON `consolidated_bills` (`status`,`due_at`,`currency`,`total_cents`);--> statement-breakpoint
 INSERT INTO ledger_totals (ledger_account, currency, debit_cents, credit_cents, entries)
 SELECT ledger_account, currency, sum(debit_cents), sum(credit_cents), count(*) FROM ledger_entries GROUP BY ledger_account, currency;--> statement-breakpoint
 INSERT INTO charge_rollups (isv_account_id, partner_account_id, product_id, period, currency, line_count, list_cents, wholesale_cents, customer_cents, fee_cents, isv_share_cents, partner_share_cents)
 SELECT c.isv_account_id, c.partner_account_id, a.product_id, c.period, a.currency, count(*), sum(c.list_cents), sum(c.wholesale_cents), sum(c.customer_cents), sum(c.fee_cents), sum(c.isv_share_cents), sum(c.partner_share_cents)
 FROM charges c JOIN agreements a ON a.id = c.agreement_id
 GROUP BY c.isv_account_id, c.partner_account_id, a.product_id, c.period, a.currency;--> statement-breakpoint
-INSERT INTO period_totals (period, currency, line_count, billed_cents, fee_cents, collected_cents, bills_paid)
+INSERT INTO period_totals (period, currency, line_count, billed_cents, fee_cents, collected_cents, bills, bills_paid)
 SELECT b.period, b.currency, sum(b.line_count), sum(b.total_cents),
   coalesce((SELECT sum(c.fee_cents) FROM charges c JOIN consolidated_bills cb ON cb.id = c.bill_id WHERE cb.period = b.period AND cb.currency = b.currency), 0),
-  sum(CASE WHEN b.status = 'paid' THEN b.total_cents ELSE 0 END), sum(CASE WHEN b.status = 'paid' THEN 1 ELSE 0 END)
+  sum(CASE WHEN b.status = 'paid' THEN b.total_cents ELSE 0 END), count(*), sum(CASE WHEN b.status = 'paid' THEN 1 ELSE 0 END)
 FROM consolidated_bills b GROUP BY b.period, b.currency;
