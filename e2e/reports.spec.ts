@@ -65,6 +65,7 @@ test("the vendor's channel report shows the worked example at wholesale with the
   await vendor.goto("/vendor/channel");
   await expect(vendor.getByTestId("channel-partner").filter({ hasText: "Blue Harbor Consulting" })).toBeVisible();
   await expect(vendor.getByTestId("chart-channel").locator("svg")).toBeVisible();
+  await expect(vendor.getByTestId("channel-month").filter({ hasText: FIRST })).toBeVisible();
 });
 
 test("the partner's sales report shows gross, cost, fee and margin, and its CSV matches", async ({ browser }) => {

@@ -222,7 +222,8 @@ function shape(viewer: ReportViewer, r: RawLine, at: Date): ReportLine {
     customerName: r.customerName,
     customerCents: r.customerCents,
     partnerShareCents: r.partnerShareCents,
-    status: lineStatus(r, role === "partner" ? r.partnerShareCents : r.customerCents, at),
+    // A rep follows the bill (invoiced, overdue, collected); a partner its own payout.
+    status: role === "partner" ? lineStatus(r, r.partnerShareCents, at) : lineStatus({ ...r, payoutStatus: null }, r.customerCents, at),
     payoutReference: role === "partner" ? r.payoutReference : null,
   };
 }

@@ -52,6 +52,30 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
           description={`USD, by billing period, ${describeRange(filter)}. Choose a partner above to see its own.`}
         >
           <BarChart testId="chart-channel" title="Wholesale billed by month" bars={byMonth.map((m) => ({ label: m.period, cents: m.wholesaleCents }))} />
+          {byMonth.length > 0 ? (
+            <Table aria-label="Billed by month" containerClassName="mt-2 max-h-72 overflow-y-auto">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Period</TableHead>
+                  <TableHead className="text-right">Lines</TableHead>
+                  <TableHead className="text-right">Wholesale billed</TableHead>
+                  <TableHead className="text-right">Listing fee</TableHead>
+                  <TableHead className="text-right">Net revenue</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {[...byMonth].reverse().map((m) => (
+                  <TableRow key={m.period} data-testid="channel-month">
+                    <TableCell>{m.period}</TableCell>
+                    <TableCell className="text-right tabular-nums">{m.lines.toLocaleString("en-US")}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatMoney(m.wholesaleCents)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatMoney(m.feeCents)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatMoney(m.isvShareCents)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : null}
         </ChartCard>
         <Card>
           <CardHeader>
