@@ -262,7 +262,8 @@ export async function* allReportLines(db: Db, viewer: ReportViewer, filter: Repo
   const at = now();
   let after: { period: string; id: string } | null = null;
   for (;;) {
-    const keyset: SQL | undefined = after ? sql`(${charges.period} > ${after.period} or (${charges.period} = ${after.period} and ${charges.id} > ${after.id}))` : undefined;
+    // A row-value comparison: both databases read it as one range of the (…, period, id) index.
+    const keyset: SQL | undefined = after ? sql`(${charges.period}, ${charges.id}) > (${after.period}, ${after.id})` : undefined;
     const rows: RawLine[] = await lineSelect(db, viewer)
       .where(and(lineScope(viewer, filter), keyset))
       .orderBy(asc(charges.period), asc(charges.id))
