@@ -174,6 +174,9 @@ describe("percent and display", () => {
   it("formats money in its currency", () => {
     expect(formatMoney(880_000)).toBe("$8,800.00");
     expect(formatMoney(5, "EUR")).toBe("€0.05");
+    // Chart axes: short, and never "$0.0".
+    expect([0, 200_000, 150_000, 123_456_700].map((c) => formatMoney(c, "USD", { compact: true }))).toEqual(["$0", "$2K", "$1.5K", "$1.2M"]);
+    expect(formatMoney(150_000)).toBe("$1,500.00");
     expect(parseMoneyToCents("1,234.5")).toBe(123_450);
     expect(parseMoneyToCents("-3")).toBeNull();
   });

@@ -176,7 +176,7 @@ export function formatMoney(cents: number, currency = "USD", options: { compact?
   const key = `${currency}|${options.compact ? "c" : ""}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat("en-US", options.compact ? { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 } : { style: "currency", currency });
+    formatter = new Intl.NumberFormat("en-US", options.compact ? { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : { style: "currency", currency });
     formatters.set(key, formatter);
   }
   return formatter.format(cents / 100);
