@@ -396,8 +396,7 @@ export const consolidatedBills = table(
     uniqueIndex("consolidated_bills_customer_period_seq_uq").on(t.customerAccountId, t.period, t.currency, t.sequence),
     uniqueIndex("consolidated_bills_number_uq").on(t.number),
     check("consolidated_bills_total_nonneg", sql`${t.totalCents} >= 0`),
-    // Covers the overdue figure (Σ totals of open bills past due) without reading the bills.
-    index("consolidated_bills_status_due_idx").on(t.status, t.dueAt, t.currency, t.totalCents),
+    index("consolidated_bills_status_due_idx").on(t.status, t.dueAt),
     index("consolidated_bills_period_idx").on(t.period, t.sequence),
   ],
 );
@@ -443,10 +442,6 @@ export const charges = table(
     index("charges_isv_idx").on(t.isvAccountId, t.period, t.id),
     index("charges_customer_idx").on(t.customerAccountId, t.period),
     index("charges_period_idx").on(t.period, t.id),
-    // Each report sorted by its amount column reads in index order instead of sorting every line.
-    index("charges_isv_amount_idx").on(t.isvAccountId, t.wholesaleCents, t.id),
-    index("charges_partner_amount_idx").on(t.partnerAccountId, t.customerCents, t.id),
-    index("charges_amount_idx").on(t.customerCents, t.id),
   ],
 );
 

@@ -70,15 +70,15 @@ const opportunity = col.accessor("opportunityName", {
       <span className="text-muted">—</span>
     ),
 });
-const amount = (key: "wholesaleCents" | "feeCents" | "isvShareCents" | "customerCents" | "partnerShareCents", header: string, testId: string, sortId?: string) =>
-  col.accessor(key, { id: sortId ?? key, header, meta: { align: "end", testId }, cell: (c) => money(c.getValue(), c.row.original) });
+const amount = (key: "wholesaleCents" | "feeCents" | "isvShareCents" | "customerCents" | "partnerShareCents", header: string, testId: string) =>
+  col.accessor(key, { header, meta: { align: "end", testId }, cell: (c) => money(c.getValue(), c.row.original) });
 
 const COLUMNS: Record<ReportRole, ReturnType<typeof col.columns>> = {
   isv: col.columns([
     date,
     offer,
     party((r) => [r.partnerName, r.partnerAccountId], "Buyer (partner)", "buyer"),
-    amount("wholesaleCents", "Wholesale revenue", "line-wholesale", "amount"),
+    amount("wholesaleCents", "Wholesale revenue", "line-wholesale"),
     amount("feeCents", "Listing fee", "line-fee"),
     amount("isvShareCents", "Net revenue", "line-net"),
     status,
@@ -89,7 +89,7 @@ const COLUMNS: Record<ReportRole, ReturnType<typeof col.columns>> = {
     party((r) => [r.customerName, r.customerAccountId], "Customer", "customer"),
     offer,
     col.accessor("isvName", { id: "manufacturer", header: "Manufacturer" }),
-    amount("customerCents", "Gross revenue", "line-gross", "amount"),
+    amount("customerCents", "Gross revenue", "line-gross"),
     amount("wholesaleCents", "Cost to ISV", "line-cost"),
     amount("feeCents", "Listing fee (ISV pays)", "line-fee"),
     amount("partnerShareCents", "Net margin", "line-margin"),
@@ -102,7 +102,7 @@ const COLUMNS: Record<ReportRole, ReturnType<typeof col.columns>> = {
     party((r) => [r.partnerName, r.partnerAccountId], "Partner", "partner"),
     party((r) => [r.isvName, r.isvAccountId], "ISV", "isv"),
     offer,
-    amount("customerCents", "Gross", "line-gross", "amount"),
+    amount("customerCents", "Gross", "line-gross"),
     amount("feeCents", "Listing fee", "line-fee"),
     amount("isvShareCents", "ISV net", "line-net"),
     amount("partnerShareCents", "Partner margin", "line-margin"),

@@ -228,10 +228,8 @@ function shape(viewer: ReportViewer, r: RawLine, at: Date): ReportLine {
   };
 }
 
-function lineOrder(viewer: ReportViewer, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
+function lineOrder(params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
   const dir = params.sort.desc ? desc : asc;
-  const amount = viewer.role === "isv" ? charges.wholesaleCents : charges.customerCents;
-  if (params.sort.id === "amount") return [dir(amount), dir(charges.id)];
   return [dir(charges.period), dir(charges.id)];
 }
 
@@ -239,7 +237,7 @@ function lineOrder(viewer: ReportViewer, params: TableParams<(typeof LINES_TABLE
 export function reportLinesQuery(db: Db, viewer: ReportViewer, filter: ReportFilter, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
   return lineSelect(db, viewer)
     .where(lineScope(viewer, filter))
-    .orderBy(...lineOrder(viewer, params))
+    .orderBy(...lineOrder(params))
     .limit(params.pageSize)
     .offset(offsetOf(params));
 }

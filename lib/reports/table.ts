@@ -1,11 +1,14 @@
 // URL spec and row shapes of the reports (pages, client tables and the CSV share them).
 import type { TableSpec } from "@/lib/tables/params";
 
+// Sorted by billing period (newest or oldest first), read in index order. Not by amount: that would
+// take an index per role on the charges, and each one slows every billing chunk (measured: the three
+// cost about a fifth of the billing run's speed); the charts and the CSV answer "which are largest".
 export const LINES_TABLE = {
-  sortable: ["period", "amount"],
+  sortable: ["period"],
   defaultSort: { id: "period", desc: true },
   pageSizes: [25, 50, 100],
-} as const satisfies TableSpec<"period" | "amount", never>;
+} as const satisfies TableSpec<"period", never>;
 
 /** Where a line's money stands for the viewer: its bill, then the viewer's payout. */
 export const LINE_STATUSES = ["invoiced", "overdue", "collected", "paying", "paid_out"] as const;

@@ -38,7 +38,6 @@ CREATE TABLE "period_totals" (
 --> statement-breakpoint
 DROP INDEX "charges_partner_idx";--> statement-breakpoint
 DROP INDEX "charges_isv_idx";--> statement-breakpoint
-DROP INDEX "consolidated_bills_status_due_idx";--> statement-breakpoint
 ALTER TABLE "charge_rollups" ADD CONSTRAINT "charge_rollups_isv_account_id_accounts_id_fk" FOREIGN KEY ("isv_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charge_rollups" ADD CONSTRAINT "charge_rollups_partner_account_id_accounts_id_fk" FOREIGN KEY ("partner_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charge_rollups" ADD CONSTRAINT "charge_rollups_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -46,12 +45,8 @@ CREATE INDEX "charge_rollups_partner_idx" ON "charge_rollups" USING btree ("part
 CREATE INDEX "charge_rollups_period_idx" ON "charge_rollups" USING btree ("period");--> statement-breakpoint
 CREATE INDEX "charges_customer_idx" ON "charges" USING btree ("customer_account_id","period");--> statement-breakpoint
 CREATE INDEX "charges_period_idx" ON "charges" USING btree ("period","id");--> statement-breakpoint
-CREATE INDEX "charges_isv_amount_idx" ON "charges" USING btree ("isv_account_id","wholesale_cents","id");--> statement-breakpoint
-CREATE INDEX "charges_partner_amount_idx" ON "charges" USING btree ("partner_account_id","customer_cents","id");--> statement-breakpoint
-CREATE INDEX "charges_amount_idx" ON "charges" USING btree ("customer_cents","id");--> statement-breakpoint
 CREATE INDEX "charges_partner_idx" ON "charges" USING btree ("partner_account_id","period","id");--> statement-breakpoint
 CREATE INDEX "charges_isv_idx" ON "charges" USING btree ("isv_account_id","period","id");--> statement-breakpoint
-CREATE INDEX "consolidated_bills_status_due_idx" ON "consolidated_bills" USING btree ("status","due_at","currency","total_cents");--> statement-breakpoint
 INSERT INTO ledger_totals (ledger_account, currency, debit_cents, credit_cents, entries)
 SELECT ledger_account, currency, sum(debit_cents), sum(credit_cents), count(*) FROM ledger_entries GROUP BY ledger_account, currency;--> statement-breakpoint
 INSERT INTO charge_rollups (isv_account_id, partner_account_id, product_id, period, currency, line_count, list_cents, wholesale_cents, customer_cents, fee_cents, isv_share_cents, partner_share_cents)

@@ -45,13 +45,8 @@ DROP INDEX `charges_partner_idx`;--> statement-breakpoint
 DROP INDEX `charges_isv_idx`;--> statement-breakpoint
 CREATE INDEX `charges_customer_idx` ON `charges` (`customer_account_id`,`period`);--> statement-breakpoint
 CREATE INDEX `charges_period_idx` ON `charges` (`period`,`id`);--> statement-breakpoint
-CREATE INDEX `charges_isv_amount_idx` ON `charges` (`isv_account_id`,`wholesale_cents`,`id`);--> statement-breakpoint
-CREATE INDEX `charges_partner_amount_idx` ON `charges` (`partner_account_id`,`customer_cents`,`id`);--> statement-breakpoint
-CREATE INDEX `charges_amount_idx` ON `charges` (`customer_cents`,`id`);--> statement-breakpoint
 CREATE INDEX `charges_partner_idx` ON `charges` (`partner_account_id`,`period`,`id`);--> statement-breakpoint
 CREATE INDEX `charges_isv_idx` ON `charges` (`isv_account_id`,`period`,`id`);--> statement-breakpoint
-DROP INDEX `consolidated_bills_status_due_idx`;--> statement-breakpoint
-CREATE INDEX `consolidated_bills_status_due_idx` ON `consolidated_bills` (`status`,`due_at`,`currency`,`total_cents`);--> statement-breakpoint
 INSERT INTO ledger_totals (ledger_account, currency, debit_cents, credit_cents, entries)
 SELECT ledger_account, currency, sum(debit_cents), sum(credit_cents), count(*) FROM ledger_entries GROUP BY ledger_account, currency;--> statement-breakpoint
 INSERT INTO charge_rollups (isv_account_id, partner_account_id, product_id, period, currency, line_count, list_cents, wholesale_cents, customer_cents, fee_cents, isv_share_cents, partner_share_cents)
