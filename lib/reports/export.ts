@@ -2,14 +2,13 @@
 // (an ISV's never name the customer, its price or the markup), and a seller's
 // billing event feed — one row per money event, the shape sellers load into
 // their own warehouse. Both stream in chunks (lib/reports/csv.ts).
-import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
-import { alias } from "@/db/dialect/core";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, agreements, charges, consolidatedBills, disbursementLines, disbursements, privateOffers, products } from "@/db/schema";
+import { disbursements } from "@/db/schema";
 import { formatAccountId } from "@/lib/account-id";
 import { centsToDecimal, type CsvCell } from "@/lib/reports/csv";
 import type { ReportFilter } from "@/lib/reports/filters";
-import { allReportLines, type ReportViewer } from "@/lib/reports/queries";
+import { allReportLines, paidOutLines, type ReportViewer } from "@/lib/reports/queries";
 import { LINE_STATUS_LABELS, type ReportLine } from "@/lib/reports/table";
 
 interface Column {
@@ -111,92 +110,36 @@ export const FEED_HEADER = [
 
 type Seller = { role: "isv" | "partner"; accountId: string };
 
-function amounts(seller: Seller, l: { customerCents: number | null; wholesaleCents: number; feeCents: number; isvShareCents: number; partnerShareCents: number | null }) {
-  return seller.role === "isv"
-    ? [centsToDecimal(l.wholesaleCents), null, centsToDecimal(l.feeCents), centsToDecimal(l.isvShareCents)]
-    : [centsToDecimal(l.customerCents), centsToDecimal(l.wholesaleCents), centsToDecimal(l.feeCents), centsToDecimal(l.partnerShareCents)];
+/**
+ * One feed row. The counterpart is the buyer as the seller sees it (the partner for an ISV, the
+ * customer for a partner); amounts are the seller's: an ISV's gross is the wholesale and it has no
+ * cost to an ISV; the net is the seller's share.
+ */
+function feedRow(seller: Seller, event: "invoiced" | "collected" | "disbursed", date: string | null, l: ReportLine, reference: string | null): CsvCell[] {
+  const counterpart = seller.role === "isv" ? [formatAccountId(l.partnerAccountId), l.partnerName] : [l.customerAccountId ? formatAccountId(l.customerAccountId) : null, l.customerName];
+  const amounts =
+    seller.role === "isv"
+      ? [centsToDecimal(l.wholesaleCents), null, centsToDecimal(l.feeCents), centsToDecimal(l.isvShareCents)]
+      : [centsToDecimal(l.customerCents), centsToDecimal(l.wholesaleCents), centsToDecimal(l.feeCents), centsToDecimal(l.partnerShareCents)];
+  return [event, date, l.id, l.period, l.billNumber, l.agreementId, l.offerId, l.offerName, l.productName, ...counterpart, l.currency, ...amounts, reference];
 }
-
-const partnerAccount = alias(accounts, "partner");
-const customerAccount = alias(accounts, "customer");
 
 /**
  * A seller's money events under the filter: each line invoiced, then collected
- * when its bill was paid; then each of the seller's paid-out shares. The
- * counterpart is the buyer as the seller sees it: the partner for an ISV, the
- * customer for a partner.
+ * when its bill was paid; then each of the seller's paid-out shares, payout by
+ * payout.
  */
 export async function* feedCsvChunks(db: Db, seller: Seller, filter: ReportFilter): AsyncGenerator<CsvCell[][]> {
   for await (const lines of allReportLines(db, seller, filter)) {
-    const out: CsvCell[][] = [];
-    for (const l of lines) {
-      const counterpart = seller.role === "isv" ? [formatAccountId(l.partnerAccountId), l.partnerName] : [l.customerAccountId ? formatAccountId(l.customerAccountId) : null, l.customerName];
-      const common = [l.id, l.period, l.billNumber, l.agreementId, l.offerId, l.offerName, l.productName, ...counterpart, l.currency, ...amounts(seller, l)];
-      out.push(["invoiced", l.invoiceDate, ...common, null]);
-      if (l.paidDate) out.push(["collected", l.paidDate, ...common, null]);
-    }
-    yield out;
+    yield lines.flatMap((l) => [feedRow(seller, "invoiced", l.invoiceDate, l, null), ...(l.paidDate ? [feedRow(seller, "collected", l.paidDate, l, null)] : [])]);
   }
-  yield* disbursedChunks(db, seller, filter);
-}
-
-async function* disbursedChunks(db: Db, seller: Seller, filter: ReportFilter, chunk = 1000): AsyncGenerator<CsvCell[][]> {
   const payouts = await db
     .select({ id: disbursements.id, reference: disbursements.reference, completedAt: disbursements.completedAt })
     .from(disbursements)
     .where(and(eq(disbursements.sellerAccountId, seller.accountId), eq(disbursements.status, "completed")))
     .orderBy(asc(disbursements.completedAt), asc(disbursements.id));
-  const counterpart = seller.role === "isv" ? partnerAccount : customerAccount;
   for (const payout of payouts) {
-    let after: string | null = null;
-    for (;;) {
-      const where: SQL | undefined = and(
-        eq(disbursementLines.disbursementId, payout.id),
-        after ? gt(disbursementLines.id, after) : undefined,
-        filter.from ? gte(charges.period, filter.from) : undefined,
-        filter.to ? lte(charges.period, filter.to) : undefined,
-        filter.productId ? eq(agreements.productId, filter.productId) : undefined,
-        filter.partnerId && seller.role === "isv" ? eq(charges.partnerAccountId, filter.partnerId) : undefined,
-        filter.isvId && seller.role === "partner" ? eq(charges.isvAccountId, filter.isvId) : undefined,
-      );
-      const rows = await db
-        .select({
-          lineId: disbursementLines.id,
-          amountCents: disbursementLines.amountCents,
-          chargeId: charges.id,
-          period: charges.period,
-          billNumber: consolidatedBills.number,
-          agreementId: charges.agreementId,
-          offerId: privateOffers.id,
-          offerName: privateOffers.name,
-          productName: products.name,
-          counterpartId: counterpart.id,
-          counterpartName: counterpart.name,
-          currency: agreements.currency,
-          customerCents: charges.customerCents,
-          wholesaleCents: charges.wholesaleCents,
-          feeCents: charges.feeCents,
-          isvShareCents: charges.isvShareCents,
-          partnerShareCents: charges.partnerShareCents,
-        })
-        .from(disbursementLines)
-        .innerJoin(charges, eq(charges.id, disbursementLines.chargeId))
-        .innerJoin(consolidatedBills, eq(consolidatedBills.id, charges.billId))
-        .innerJoin(agreements, eq(agreements.id, charges.agreementId))
-        .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
-        .innerJoin(products, eq(products.id, agreements.productId))
-        .innerJoin(counterpart, eq(counterpart.id, seller.role === "isv" ? charges.partnerAccountId : charges.customerAccountId))
-        .where(where)
-        .orderBy(asc(disbursementLines.id))
-        .limit(chunk);
-      if (rows.length === 0) break;
-      const date = payout.completedAt ? payout.completedAt.toISOString().slice(0, 10) : null;
-      yield rows.map((r) => {
-        const [gross, cost, fee] = amounts(seller, r);
-        return ["disbursed", date, r.chargeId, r.period, r.billNumber, r.agreementId, r.offerId, seller.role === "isv" ? null : r.offerName, r.productName, formatAccountId(r.counterpartId), r.counterpartName, r.currency, gross, cost, fee, centsToDecimal(r.amountCents), payout.reference];
-      });
-      if (rows.length < chunk) break;
-      after = rows[rows.length - 1]!.lineId;
-    }
+    const date = payout.completedAt ? payout.completedAt.toISOString().slice(0, 10) : null;
+    for await (const lines of paidOutLines(db, seller, filter, payout.id)) yield lines.map((l) => feedRow(seller, "disbursed", date, l, payout.reference));
   }
 }

@@ -3,7 +3,7 @@
 // the markup); the partner sees lines it sold; a rep sees every line. Totals,
 // counts and monthly series read the rollups kept with each billing chunk
 // (lib/reports/totals.ts), never a sum over the charge lines themselves.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import { builtDialect, type Db } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
@@ -161,6 +161,7 @@ function lineSelect(db: Db, viewer: ReportViewer) {
       opportunityDescription: opportunities.description,
       payoutStatus: disbursements.status,
       payoutReference: disbursements.reference,
+      payoutLineId: disbursementLines.id,
     })
     .from(charges)
     .innerJoin(consolidatedBills, eq(consolidatedBills.id, charges.billId))
@@ -271,6 +272,26 @@ export async function* allReportLines(db: Db, viewer: ReportViewer, filter: Repo
     if (rows.length < chunk) return;
     const last: RawLine = rows[rows.length - 1]!;
     after = { period: last.period, id: last.id };
+  }
+}
+
+/**
+ * The seller's lines paid out by one of its payouts, under the filter, in chunks by the payout's own
+ * line order (its index): the billing event feed's "disbursed" rows. Each line's share is what the
+ * payout paid for it.
+ */
+export async function* paidOutLines(db: Db, seller: ReportViewer & { role: "isv" | "partner" }, filter: ReportFilter, payoutId: string, chunk = 1000): AsyncGenerator<ReportLine[]> {
+  const at = now();
+  let after: string | null = null;
+  for (;;) {
+    const rows: RawLine[] = await lineSelect(db, seller)
+      .where(and(lineScope(seller, filter), eq(disbursementLines.disbursementId, payoutId), after ? gt(disbursementLines.id, after) : undefined))
+      .orderBy(asc(disbursementLines.id))
+      .limit(chunk);
+    if (rows.length === 0) return;
+    yield rows.map((r) => shape(seller, r, at));
+    if (rows.length < chunk) return;
+    after = rows[rows.length - 1]!.payoutLineId;
   }
 }
 
