@@ -6,7 +6,8 @@ import { getDb } from "@/db";
 import { filterSearchParams, parseReportFilter, type ReportFilter } from "@/lib/reports/filters";
 import { filterChoices, reportByMonth, reportByProduct, reportLines, type ReportTotals, type ReportViewer } from "@/lib/reports/queries";
 import { LINES_TABLE } from "@/lib/reports/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { ChartCard, ExportLinks, ReportFilters, ReportTotalsRow, type TotalItem } from "./report-parts";
 import { LinesTable } from "./lines-table";
 
@@ -82,7 +83,7 @@ export async function LinesReport({ viewer, path, searchParams, back }: { viewer
             <BarChart testId="chart-by-product" title={copy.product.title} bars={byProduct.slice(0, 12).map((p) => ({ label: p.name, cents: copy.product.pick(p) }))} />
           </ChartCard>
         </div>
-        <LinesTable rows={lines.rows} total={lines.total} params={params} role={viewer.role} />
+        <LinesTable rows={lines.rows} total={lines.total} params={lines.page === params.page ? params : { ...params, page: lines.page, cursor: null }} role={viewer.role} />
       </div>
     </>
   );

@@ -7,7 +7,7 @@ import { dataTableColumns } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { formatAccountId } from "@/lib/account-id";
 import { formatMoney } from "@/lib/money";
-import { LINE_STATUS_LABELS, LINES_TABLE, type LineStatus, type ReportLine, type ReportRole } from "@/lib/reports/table";
+import { LINE_STATUS_LABELS, LINES_TABLE, lineCursor, type LineStatus, type ReportLine, type ReportRole } from "@/lib/reports/table";
 import type { TableParams } from "@/lib/tables/params";
 
 const col = dataTableColumns<ReportLine>();
@@ -120,6 +120,7 @@ export function LinesTable(props: { rows: ReportLine[]; total: number; params: T
       spec={LINES_TABLE}
       label="Charge lines"
       getRowId={(r) => r.id}
+      getCursor={lineCursor}
       rowTestId="report-line"
       emptyState={<p>No charge lines match. Lines appear once a billing run charges an agreement; widen the period or clear the filters.</p>}
     />

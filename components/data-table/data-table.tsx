@@ -16,6 +16,7 @@ import {
   pageSizesOf,
   tableParamNames,
   toSearchParams,
+  type TableCursor,
   type TableParams,
   type TableSpec,
 } from "@/lib/tables/params";
@@ -46,6 +47,8 @@ export interface DataTableProps<TRow extends RowData, S extends string, F extend
   label?: string;
   /** data-testid of every body row. */
   rowTestId?: string;
+  /** A keyset table's row key (`spec.keyset`): Next and Previous page from the last or first row shown. */
+  getCursor?: (row: TRow) => string;
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -64,6 +67,7 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
   getRowId,
   rowTestId,
   label,
+  getCursor,
 }: DataTableProps<TRow, S, F>) {
   const { params, navigate, isPending } = useUrlTableState(serverParams, spec);
 
@@ -218,8 +222,17 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
           pageSizes={pageSizesOf(spec)}
           canPrevious={table.getCanPreviousPage()}
           canNext={table.getCanNextPage()}
-          onPrevious={() => table.previousPage()}
-          onNext={() => table.nextPage()}
+          onPrevious={() => {
+            const first = rows[0];
+            // Page 1 is read from the top; any other page before the first row shown.
+            if (!spec.keyset || !getCursor || !first || params.page <= 2) return table.previousPage();
+            navigate((current) => ({ ...current, page: current.page - 1 }), { dir: "before", key: getCursor(first) });
+          }}
+          onNext={() => {
+            const last = rows[rows.length - 1];
+            if (!spec.keyset || !getCursor || !last) return table.nextPage();
+            navigate((current) => ({ ...current, page: current.page + 1 }), { dir: "after", key: getCursor(last) });
+          }}
           onPageSize={(size) => table.setPageSize(size)}
         />
       ) : null}
@@ -246,8 +259,9 @@ function useUrlTableState<S extends string, F extends string>(serverParams: Tabl
     latest.current = params;
   }, [params]);
 
-  function navigate(update: (current: TableParams<S, F>) => TableParams<S, F>) {
-    const next = update(latest.current);
+  // Every change but Next and Previous starts over from a page number, so it drops the cursor.
+  function navigate(update: (current: TableParams<S, F>) => TableParams<S, F>, cursor: TableCursor | null = null) {
+    const next = { ...update(latest.current), cursor };
     latest.current = next;
     // Read at click time rather than with useSearchParams, which would need a Suspense boundary;
     // params the table does not own (a tab, a return URL) are kept as they are.

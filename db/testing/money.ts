@@ -165,15 +165,19 @@ async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSe
     const r = rollups.get(key) ?? [0, 0, 0, 0, 0, 0, 0];
     [1, c.listCents, c.wholesaleCents, c.customerCents, c.feeCents, c.isvShareCents, c.partnerShareCents].forEach((v, i) => (r[i]! += v));
     rollups.set(key, r);
-    const p = periods.get(`${c.period}|${a.currency}`) ?? [0, 0, 0, 0, 0, 0];
+    const p = periods.get(`${c.period}|${a.currency}`) ?? [0, 0, 0, 0, 0, 0, 0, 0];
     p[0]! += 1;
     p[1]! += c.customerCents;
     p[2]! += c.feeCents;
     periods.set(`${c.period}|${a.currency}`, p);
   }
   for (const b of bills) {
-    const p = periods.get(`${b.period}|${b.currency}`) ?? [0, 0, 0, 0, 0, 0];
+    const p = periods.get(`${b.period}|${b.currency}`) ?? [0, 0, 0, 0, 0, 0, 0, 0];
     p[5]! += 1;
+    if (b.status === "issued" && b.overdueAt) {
+      p[6]! += 1;
+      p[7]! += b.totalCents;
+    }
     if (b.status === "paid") {
       p[3]! += b.totalCents;
       p[4]! += 1;
@@ -192,7 +196,7 @@ async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSe
   );
   compare(
     "period total",
-    new Map((await db.select().from(periodTotals)).map((p) => [`${p.period}|${p.currency}`, [p.lineCount, p.billedCents, p.feeCents, p.collectedCents, p.billsPaid, p.bills]])),
+    new Map((await db.select().from(periodTotals)).map((p) => [`${p.period}|${p.currency}`, [p.lineCount, p.billedCents, p.feeCents, p.collectedCents, p.billsPaid, p.bills, p.overdueBills, p.overdueCents]])),
     periods,
   );
   return out;

@@ -2,7 +2,7 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -17,7 +17,6 @@ import {
   jobRuns,
   ledgerTotals,
   payments,
-  periodTotals,
   pendingShares,
   products,
   sellerBalances,
@@ -255,26 +254,10 @@ export async function trialBalance(db: Db) {
   return { rows, debits, credits, balanced: debits === credits };
 }
 
-/** Marketplace figures: gross merchandise value, fee revenue, receivables, disbursements due. */
-export async function marketplaceMoney(db: Db) {
-  const [[gmv], [receivable], [due], [overdue]] = await Promise.all([
-    db.select({ gmv: sumCents(periodTotals.billedCents), fees: sumCents(periodTotals.feeCents) }).from(periodTotals),
-    // The receivable account's balance: the open bills' totals, kept with every posting.
-    db
-      .select({ cents: sql<number>`coalesce(sum(${ledgerTotals.debitCents} - ${ledgerTotals.creditCents}), 0)`.mapWith(Number) })
-      .from(ledgerTotals)
-      .where(eq(ledgerTotals.ledgerAccount, "receivable")),
-    db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: countAll() }).from(sellerBalances).where(gt(sellerBalances.pendingCents, 0)),
-    db.select({ n: countAll() }).from(consolidatedBills).where(and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, now()))),
-  ]);
-  return {
-    gmvCents: gmv?.gmv ?? 0,
-    feeRevenueCents: gmv?.fees ?? 0,
-    receivablesCents: receivable?.cents ?? 0,
-    disbursementsDueCents: due?.cents ?? 0,
-    sellersWaiting: due?.sellers ?? 0,
-    overdueBills: overdue?.n ?? 0,
-  };
+/** Money collected and waiting for its sellers' next payout, and how many sellers wait (kept as data). */
+export async function disbursementsDue(db: Db) {
+  const [due] = await db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: countAll() }).from(sellerBalances).where(gt(sellerBalances.pendingCents, 0));
+  return { disbursementsDueCents: due?.cents ?? 0, sellersWaiting: due?.sellers ?? 0 };
 }
 
 /** A run as people see it: its state (interrupted when its owner died), progress and figures. */

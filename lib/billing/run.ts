@@ -353,6 +353,8 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
     tx,
     inserted.map((c) => ({ ...c, productId: productOf.get(c.agreementId)!, currency: currencyOf.get(c.agreementId) ?? "USD" })),
     created.filter((b) => perBill.has(b.id)),
+    // Charges billed onto a bill the sweep already marked overdue add to its period's overdue figure.
+    existing.filter((b) => b.status === "issued" && b.overdueAt && perBill.has(b.id)).map((b) => ({ period: b.period, currency: b.currency, cents: perBill.get(b.id)!.cents })),
   );
 
   const sequenceOf = new Map([...openBill.values()].map((b) => [b.id, b.sequence]));

@@ -29,7 +29,7 @@ import { acceptOffer, cloneOffer, withdrawOffer } from "@/lib/offers/service";
 import { ownProduct } from "@/lib/products/queries";
 import { createProduct } from "@/lib/products/service";
 import { NOT_FOUND } from "@/lib/result";
-import { parseTableParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { makeActor, tableCounts } from "@/db/testing/fixtures";
 

@@ -11,7 +11,7 @@ import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitatio
 import { RECEIVED_TABLE } from "@/lib/invitations/table";
 import { createProduct } from "@/lib/products/service";
 import { NOT_FOUND } from "@/lib/result";
-import { parseTableParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { makeActor, tableCounts } from "@/db/testing/fixtures";
 

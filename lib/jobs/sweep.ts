@@ -1,9 +1,10 @@
 // The sweep the scheduler runs: expiry of invitations, offers and discount deals, and bills
 // found past due (marked once, and the customer told). Pages never write; this
 // job keeps stored statuses, filters and notifications true.
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consolidatedBills } from "@/db/schema";
+import { unmarkedPastDue } from "@/lib/billing/overdue";
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dayOf } from "@/lib/dates";
@@ -13,6 +14,7 @@ import { claimRun, fence, finishRun, withHeartbeat, type Claim } from "@/lib/job
 import { formatMoney } from "@/lib/money";
 import { notifyMany } from "@/lib/notifications/notify";
 import { sweepExpiredOffers } from "@/lib/offers/service";
+import { addOverdue } from "@/lib/reports/totals";
 import type { JobTrigger } from "@/db/enums";
 
 const OVERDUE_CHUNK = 500;
@@ -25,20 +27,23 @@ export async function markOverdueBills(db: Db, at: Date = now()): Promise<number
       const rows = await tx
         .select()
         .from(consolidatedBills)
-        .where(and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, at), isNull(consolidatedBills.overdueAt)))
+        .where(unmarkedPastDue(at))
         .orderBy(asc(consolidatedBills.dueAt))
         .limit(OVERDUE_CHUNK);
       if (rows.length === 0) return 0;
-      await tx
+      // What the update marked, as it marked it: a bill paid (or charged more) since the read above is
+      // seen as it is now, so the kept overdue figure moves by exactly what became overdue.
+      const marked = await tx
         .update(consolidatedBills)
         .set({ overdueAt: at })
-        .where(and(inArray(consolidatedBills.id, rows.map((r) => r.id)), eq(consolidatedBills.status, "issued"), isNull(consolidatedBills.overdueAt)));
-      for (const bill of rows) {
+        .where(and(inArray(consolidatedBills.id, rows.map((r) => r.id)), eq(consolidatedBills.status, "issued"), isNull(consolidatedBills.overdueAt)))
+        .returning();
+      for (const bill of marked) {
         await recordAudit(tx, SYSTEM, { action: "bill.overdue", objectType: "consolidated_bill", objectId: bill.id, after: { dueAt: bill.dueAt.toISOString() } });
       }
       await notifyMany(
         tx,
-        rows.map((bill) => ({
+        marked.map((bill) => ({
           accountId: bill.customerAccountId,
           kind: "bill.overdue",
           title: `Your ${bill.period} bill is overdue`,
@@ -46,6 +51,7 @@ export async function markOverdueBills(db: Db, at: Date = now()): Promise<number
           href: `/buyer/bills/${bill.id}`,
         })),
       );
+      await addOverdue(tx, marked);
       return rows.length;
     });
     marked += batch;

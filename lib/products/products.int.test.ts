@@ -6,7 +6,7 @@ import { pricingDimensions, products } from "@/db/schema";
 import { createProduct, updateProduct } from "@/lib/products/service";
 import { listProducts, ownProduct, PRODUCTS_TABLE } from "@/lib/products/queries";
 import { NOT_FOUND } from "@/lib/result";
-import { parseTableParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { makeActor, tableCounts } from "@/db/testing/fixtures";
 

@@ -3,7 +3,7 @@
 // the markup); the partner sees lines it sold; a rep sees every line. Totals,
 // counts and monthly series read the rollups kept with each billing chunk
 // (lib/reports/totals.ts), never a sum over the charge lines themselves.
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import { builtDialect, type Db } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
@@ -24,9 +24,10 @@ import {
   resaleAuthorizations,
   sellerBalances,
 } from "@/db/schema";
+import { overdueNow } from "@/lib/billing/overdue";
 import { now } from "@/lib/clock";
 import type { ReportFilter } from "@/lib/reports/filters";
-import { LINES_TABLE, type LineStatus, type ReportLine, type ReportRole } from "@/lib/reports/table";
+import { LINES_TABLE, readLineCursor, type LineStatus, type ReportLine, type ReportRole } from "@/lib/reports/table";
 import { offsetOf, type TableParams } from "@/lib/tables/params";
 
 export type ReportViewer = { role: "isv"; accountId: string } | { role: "partner"; accountId: string } | { role: "rep" };
@@ -229,28 +230,47 @@ function shape(viewer: ReportViewer, r: RawLine, at: Date): ReportLine {
   };
 }
 
-function lineOrder(params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
-  const dir = params.sort.desc ? desc : asc;
-  return [dir(charges.period), dir(charges.id)];
-}
+type LineParams = TableParams<(typeof LINES_TABLE.sortable)[number], never>;
 
-/** The query of one page of lines (exported for the bench's EXPLAIN). */
-export function reportLinesQuery(db: Db, viewer: ReportViewer, filter: ReportFilter, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
+/**
+ * The query of one page of lines (exported for the bench's EXPLAIN). With a cursor it reads from the
+ * cursor's line on, in index order: after it in the table's order, or (for Previous) before it, read
+ * backwards — the caller turns those rows around.
+ */
+export function reportLinesQuery(db: Db, viewer: ReportViewer, filter: ReportFilter, params: LineParams) {
+  const key = params.cursor ? readLineCursor(params.cursor.key) : null;
+  const readDesc = key && params.cursor?.dir === "before" ? !params.sort.desc : params.sort.desc;
+  const dir = readDesc ? desc : asc;
+  // A row-value comparison, so both databases read it as one range of the (…, period, id) index.
+  const from = key ? (readDesc ? sql`(${charges.period}, ${charges.id}) < (${key.period}, ${key.id})` : sql`(${charges.period}, ${charges.id}) > (${key.period}, ${key.id})`) : undefined;
   return lineSelect(db, viewer)
-    .where(lineScope(viewer, filter))
-    .orderBy(...lineOrder(params))
+    .where(and(lineScope(viewer, filter), from))
+    .orderBy(dir(charges.period), dir(charges.id))
     .limit(params.pageSize)
-    .offset(offsetOf(params));
+    .offset(key ? 0 : offsetOf(params));
 }
 
-/** One page of charge lines, and how many match (from the rollups). */
-export async function reportLines(db: Db, viewer: ReportViewer, filter: ReportFilter, params: TableParams<(typeof LINES_TABLE.sortable)[number], never>) {
+/**
+ * One page of charge lines, how many match (from the rollups), and the page number shown: Previous
+ * from a cursor near the top (lines billed since the page was read) starts again at page 1.
+ */
+export async function reportLines(db: Db, viewer: ReportViewer, filter: ReportFilter, params: LineParams) {
   const at = now();
   // The rollups say first whether anything matches: a filter that matches nothing (another vendor's
   // partner, an empty month) costs a read of a few rollup rows, not a walk through an index of lines.
   const totals = await reportTotals(db, viewer, filter);
-  const rows = totals.length === 0 ? [] : await reportLinesQuery(db, viewer, filter, params);
-  return { rows: rows.map((r) => shape(viewer, r, at)), total: totals.reduce((n, t) => n + t.lines, 0), totals };
+  const total = totals.reduce((n, t) => n + t.lines, 0);
+  let page = params.page;
+  let rows: RawLine[] = totals.length === 0 ? [] : await reportLinesQuery(db, viewer, filter, params);
+  const backwards = params.cursor?.dir === "before" && readLineCursor(params.cursor.key) !== null;
+  if (backwards) {
+    rows = rows.reverse();
+    if (rows.length < params.pageSize) {
+      page = 1;
+      rows = await reportLinesQuery(db, viewer, filter, { ...params, page: 1, cursor: null });
+    }
+  }
+  return { rows: rows.map((r) => shape(viewer, r, at)), total, totals, page };
 }
 
 /**
@@ -422,10 +442,7 @@ export async function marketplaceOverview(db: Db, filter: Pick<ReportFilter, "fr
       .select({ debits: ledgerTotals.debitCents, credits: ledgerTotals.creditCents })
       .from(ledgerTotals)
       .where(and(eq(ledgerTotals.ledgerAccount, "receivable"), eq(ledgerTotals.currency, currency))),
-    db
-      .select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() })
-      .from(consolidatedBills)
-      .where(and(eq(consolidatedBills.status, "issued"), eq(consolidatedBills.currency, currency), lt(consolidatedBills.dueAt, at))),
+    overdueNow(db, currency, at).then((o) => [o]),
     db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: sql<number>`sum(case when ${sellerBalances.pendingCents} > 0 then 1 else 0 end)`.mapWith(Number) }).from(sellerBalances).where(eq(sellerBalances.currency, currency)),
     db
       .select({ month: paidMonth, cents: sumCents(disbursements.amountCents), payouts: countAll() })

@@ -4,7 +4,7 @@
 // columns; the CSV against the table, streamed in chunks.
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
@@ -12,16 +12,18 @@ import { agreements, chargeRollups, charges, consolidatedBills, disbursementLine
 import { runDisbursements } from "@/lib/billing/disburse";
 import { periodEnd } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
+import { markOverdueBills } from "@/lib/jobs/sweep";
 import { trialBalance } from "@/lib/billing/queries";
 import { csvResponse } from "@/lib/reports/csv";
 import { FEED_HEADER, feedCsvChunks, lineColumns, lineCsvChunks } from "@/lib/reports/export";
 import { EMPTY_FILTER, parseReportFilter, type ReportFilter } from "@/lib/reports/filters";
 import { allReportLines, channelEffectiveness, customerSpend, marketplaceOverview, reportByMonth, reportByProduct, reportLines, reportTotals, type ReportViewer } from "@/lib/reports/queries";
-import { LINES_TABLE } from "@/lib/reports/table";
-import { parseTableParams } from "@/lib/tables/params";
-import { createBillingFixture, type BillingFixture } from "@/db/testing/billing-fixture";
+import { LINES_TABLE, lineCursor } from "@/lib/reports/table";
+import { parseTableParams } from "@/lib/tables/parse";
+import { addFixtureAgreement, createBillingFixture, type BillingFixture } from "@/db/testing/billing-fixture";
 import { createTestDatabase, dialect, execRaw, type TestDatabase } from "@/db/testing/database";
 import { moneyViolations, payBills } from "@/db/testing/money";
+import { now } from "@/lib/clock";
 
 let test: TestDatabase;
 let db: Db;
@@ -34,13 +36,27 @@ beforeAll(async () => {
   db = test.handle.db;
   a = await createBillingFixture(db, { customers: 60, period: "2026-07" });
   b = await createBillingFixture(db, { customers: 25, period: "2026-07" });
+  // Every third customer of each fixture (billed monthly) leaves its bills from June on unpaid.
+  const unpaid = new Set([...a.agreements, ...b.agreements].filter((_, i) => i % 3 === 1).map((g) => g.customerAccountId));
   for (const [i, period] of PERIODS.entries()) {
     const at = new Date(periodEnd(period).getTime() - 1);
     await runBilling(db, period, { at });
     // Most bills paid, some left open (and so overdue later), then a payout run.
-    await payBills(db, { at, which: (bill) => bill.period === period && (i < 3 || bill.customerAccountId.endsWith("1") === false) });
+    await payBills(db, { at, which: (bill) => bill.period === period && (i < 3 || !unpaid.has(bill.customerAccountId)) });
     if (i % 2 === 1) await runDisbursements(db, { at: new Date(at.getTime() + 3_600_000), chunkSize: 7 });
   }
+  // The sweep marks June's unpaid bills overdue (July's are not due yet): the kept overdue figure.
+  // Then a late June agreement bills onto one marked bill, and another marked bill is paid.
+  const swept = new Date("2026-08-15T00:00:00Z");
+  expect(await markOverdueBills(db, swept)).toBeGreaterThan(2);
+  const marked = await db.select().from(consolidatedBills).where(and(eq(consolidatedBills.status, "issued"), isNotNull(consolidatedBills.overdueAt)));
+  const ofA = marked.filter((bill) => a.agreements.some((g) => g.customerAccountId === bill.customerAccountId));
+  expect(ofA.length).toBeGreaterThan(1);
+  await addFixtureAgreement(db, a, { customerAccountId: ofA[0]!.customerAccountId, partnerIndex: 0, billing: "monthly", durationMonths: 12, startsAt: new Date("2026-06-10T00:00:00Z"), quantity: 3, unitPriceCents: 4_999, markupBps: 1000 });
+  await runBilling(db, "2026-06", { at: new Date(swept.getTime() + 60_000) });
+  const [grown] = await db.select().from(consolidatedBills).where(eq(consolidatedBills.id, ofA[0]!.id));
+  expect(grown!.totalCents).toBeGreaterThan(ofA[0]!.totalCents);
+  await payBills(db, { at: new Date(swept.getTime() + 120_000), which: (bill) => bill.id === ofA[1]!.id });
 }, 240_000);
 afterAll(async () => {
   await test?.drop();
@@ -157,6 +173,53 @@ describe(`reports on ${dialect}`, () => {
       const [totals] = await reportTotals(db, viewer, EMPTY_FILTER);
       expect(seen.length).toBe(totals!.lines);
     }
+  });
+
+  it("pages by cursor as by page number: Next from the last line, Previous from the first, either order", async () => {
+    const viewer: ReportViewer = { role: "rep" };
+    const filter = parseReportFilter({ from: PERIODS[1]! });
+    for (const dir of ["desc", "asc"] as const) {
+      const byNumber: string[][] = [];
+      const first = await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { size: "25", dir }));
+      const pages = Math.ceil(first.total / 25);
+      expect(pages).toBeGreaterThan(3);
+      for (let page = 1; page <= pages; page++) {
+        byNumber.push((await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { page: String(page), size: "25", dir }))).rows.map((r) => r.id));
+      }
+      // Forward by the last line's cursor, as the table's Next writes the URL.
+      let rows = first.rows;
+      for (let page = 2; page <= pages; page++) {
+        const next = await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { page: String(page), size: "25", dir, after: lineCursor(rows[rows.length - 1]!) }));
+        expect(next.page).toBe(page);
+        expect(next.rows.map((r) => r.id)).toEqual(byNumber[page - 1]);
+        rows = next.rows;
+      }
+      // Past the end: nothing, not an error.
+      const past = await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { page: String(pages + 1), size: "25", dir, after: lineCursor(rows[rows.length - 1]!) }));
+      expect(past.rows).toEqual([]);
+      // Back by the first line's cursor, page by page, to page 2 (page 1 is read from the top).
+      for (let page = pages - 1; page >= 2; page--) {
+        const prev = await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { page: String(page), size: "25", dir, before: lineCursor(rows[0]!) }));
+        expect(prev.rows.map((r) => r.id)).toEqual(byNumber[page - 1]);
+        rows = prev.rows;
+      }
+    }
+    // A Previous whose cursor sits within the first page (lines billed since) starts again at page 1.
+    const top = await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { size: "25" }));
+    const near = await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { page: "3", size: "25", before: lineCursor(top.rows[5]!) }));
+    expect(near.page).toBe(1);
+    expect(near.rows.map((r) => r.id)).toEqual(top.rows.map((r) => r.id));
+    // A cursor the table never wrote is ignored: the page number decides.
+    for (const after of ["2026-05~x' OR 1=1 --", "junk", "9999-99", "2026-05~" + "a".repeat(200)]) {
+      const page = await reportLines(db, viewer, filter, parseTableParams(LINES_TABLE, { page: "2", size: "25", after }));
+      expect(page.page).toBe(2);
+      expect(page.rows.map((r) => r.id)).toHaveLength(25);
+    }
+    // Another seller's line as the cursor moves the window, never widens the scope.
+    const other = await reportLines(db, { role: "partner", accountId: b.partners[0]! }, EMPTY_FILTER, parseTableParams(LINES_TABLE, {}));
+    const foreign = await reportLines(db, { role: "partner", accountId: a.partners[0]! }, filter, parseTableParams(LINES_TABLE, { page: "2", size: "100", after: lineCursor(other.rows[0]!) }));
+    expect(foreign.rows.length).toBeGreaterThan(0);
+    expect(foreign.rows.every((r) => r.partnerAccountId === a.partners[0])).toBe(true);
   });
 
   it("shows each line's payout as the disbursements record it", async () => {
@@ -283,6 +346,14 @@ describe(`reports on ${dialect}`, () => {
     const [open] = await db.select({ n: sql`count(*)`, cents: sql`coalesce(sum(${consolidatedBills.totalCents}), 0)` }).from(consolidatedBills).where(eq(consolidatedBills.status, "issued"));
     expect(o.openBills).toBe(num(open?.n));
     expect(o.receivablesCents).toBe(num(open?.cents));
+    // Overdue: the sweep's marked bills (kept) and those past due it has not seen (read) — every
+    // open bill past due, as a full scan finds them. Both parts are present in this history.
+    const at = now();
+    const [overdue] = await db.select({ n: sql`count(*)`, cents: sql`coalesce(sum(${consolidatedBills.totalCents}), 0)` }).from(consolidatedBills).where(and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, at)));
+    const [unmarked] = await db.select({ n: sql`count(*)` }).from(consolidatedBills).where(and(eq(consolidatedBills.status, "issued"), lt(consolidatedBills.dueAt, at), isNull(consolidatedBills.overdueAt)));
+    expect(num(unmarked?.n)).toBeGreaterThan(0);
+    expect(num(overdue?.n)).toBeGreaterThan(num(unmarked?.n));
+    expect({ bills: o.overdueBills, cents: o.overdueCents }).toEqual({ bills: num(overdue?.n), cents: num(overdue?.cents) });
     expect(o.periods.map((p) => p.period)).toEqual(PERIODS);
     // A period range: the months inside it.
     const some = await marketplaceOverview(db, { from: "2026-04", to: "2026-05" });
@@ -304,16 +375,20 @@ describe(`reports on ${dialect}`, () => {
       expect(r.offersAccepted).toBe(r.offersExtended);
       expect(r.conversionBps).toBe(10_000);
     }
-    expect(rows.reduce((s, r) => s + r.offersExtended, 0)).toBe(60);
+    expect(rows.reduce((s, r) => s + r.offersExtended, 0)).toBe(61);
   });
 });
 
 describe(`the reports migration on ${dialect}`, () => {
   it("fills the kept totals from an existing history exactly as the transactions keep them", async () => {
-    // The backfill statements of 0006, run on this history after emptying what they fill.
-    const file = fs.readFileSync(path.join(process.cwd(), "db", "migrations", dialect, "0006_reports.sql"), "utf8");
-    const backfill = file.slice(file.indexOf("INSERT INTO ledger_totals")).split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
-    expect(backfill).toHaveLength(3);
+    // The backfill statements of 0006 and 0007 (the overdue figures), run on this history after emptying what they fill.
+    const read = (name: string) => fs.readFileSync(path.join(process.cwd(), "db", "migrations", dialect, name), "utf8");
+    const statements = (text: string) => text.split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
+    const reports = read("0006_reports.sql");
+    const backfill = [...statements(reports.slice(reports.indexOf("INSERT INTO ledger_totals"))), ...statements(read("0007_overdue_kept.sql")).filter((s) => s.startsWith("UPDATE"))];
+    expect(backfill).toHaveLength(4);
+    const [kept] = await db.select({ bills: sql`sum(${periodTotals.overdueBills})` }).from(periodTotals);
+    expect(num(kept?.bills)).toBeGreaterThan(0);
     const before = { ledger: await db.select().from(ledgerTotals), rollups: await db.select().from(chargeRollups), periods: await db.select().from(periodTotals) };
     await execRaw(test.url, ["delete from ledger_totals", "delete from charge_rollups", "delete from period_totals", ...backfill]);
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();

@@ -54,8 +54,39 @@ export interface ChargeForRollup {
   partnerShareCents: number;
 }
 
-/** Adds new charge lines (and the new bills that hold them) to their rollups and their period's marketplace totals. */
-export async function addChargeTotals(tx: Tx, lines: readonly ChargeForRollup[], newBills: readonly { period: string; currency: string }[]): Promise<void> {
+type PeriodFigures = Omit<typeof periodTotals.$inferInsert, "period" | "currency">;
+const PERIOD_FIGURES = ["lineCount", "billedCents", "feeCents", "collectedCents", "bills", "billsPaid", "overdueBills", "overdueCents"] as const satisfies readonly (keyof PeriodFigures)[];
+type PeriodDelta = { period: string; currency: string } & Partial<Record<(typeof PERIOD_FIGURES)[number], number>>;
+
+/** Adds each delta to its period's marketplace figures: summed per period and currency, one sorted upsert. */
+export async function addPeriodTotals(tx: Tx, deltas: readonly PeriodDelta[]): Promise<void> {
+  const sums = new Map<string, { period: string; currency: string } & Record<(typeof PERIOD_FIGURES)[number], number>>();
+  for (const d of deltas) {
+    const key = `${d.period}|${d.currency}`;
+    const into = sums.get(key) ?? { period: d.period, currency: d.currency, lineCount: 0, billedCents: 0, feeCents: 0, collectedCents: 0, bills: 0, billsPaid: 0, overdueBills: 0, overdueCents: 0 };
+    for (const figure of PERIOD_FIGURES) into[figure] += d[figure] ?? 0;
+    sums.set(key, into);
+  }
+  if (sums.size === 0) return;
+  await tx
+    .insert(periodTotals)
+    .values(byKey(sums))
+    .onConflictDoUpdate({
+      target: [periodTotals.period, periodTotals.currency],
+      set: Object.fromEntries(PERIOD_FIGURES.map((f) => [f, sql`${periodTotals[f]} + excluded.${sql.identifier(periodTotals[f].name)}`])),
+    });
+}
+
+/**
+ * Adds new charge lines to their rollups and their period's marketplace totals: with the new bills
+ * that hold them, and the cents billed onto bills already marked overdue (their period's overdue figure).
+ */
+export async function addChargeTotals(
+  tx: Tx,
+  lines: readonly ChargeForRollup[],
+  newBills: readonly { period: string; currency: string }[],
+  ontoOverdue: readonly { period: string; currency: string; cents: number }[] = [],
+): Promise<void> {
   if (lines.length === 0) return;
   const rollups = new Map<string, typeof chargeRollups.$inferInsert & Record<"lineCount" | "listCents" | "wholesaleCents" | "customerCents" | "feeCents" | "isvShareCents" | "partnerShareCents", number>>();
   const periods = new Map<string, { period: string; currency: string; lineCount: number; billedCents: number; feeCents: number; bills: number }>();
@@ -112,30 +143,16 @@ export async function addChargeTotals(tx: Tx, lines: readonly ChargeForRollup[],
         },
       });
   }
-  await tx
-    .insert(periodTotals)
-    .values(byKey(periods))
-    .onConflictDoUpdate({
-      target: [periodTotals.period, periodTotals.currency],
-      set: {
-        lineCount: sql`${periodTotals.lineCount} + excluded.line_count`,
-        billedCents: sql`${periodTotals.billedCents} + excluded.billed_cents`,
-        feeCents: sql`${periodTotals.feeCents} + excluded.fee_cents`,
-        bills: sql`${periodTotals.bills} + excluded.bills`,
-      },
-    });
+  await addPeriodTotals(tx, [...periods.values(), ...ontoOverdue.map((o) => ({ period: o.period, currency: o.currency, overdueCents: o.cents }))]);
 }
 
-/** A paid bill's total moves to its period's collected figure. */
-export async function addCollected(tx: Tx, bill: { period: string; currency: string; totalCents: number }): Promise<void> {
-  await tx
-    .insert(periodTotals)
-    .values({ period: bill.period, currency: bill.currency, collectedCents: bill.totalCents, billsPaid: 1 })
-    .onConflictDoUpdate({
-      target: [periodTotals.period, periodTotals.currency],
-      set: {
-        collectedCents: sql`${periodTotals.collectedCents} + excluded.collected_cents`,
-        billsPaid: sql`${periodTotals.billsPaid} + excluded.bills_paid`,
-      },
-    });
+/** A paid bill's total moves to its period's collected figure, and out of its overdue figure if the sweep had marked it. */
+export async function addCollected(tx: Tx, bill: { period: string; currency: string; totalCents: number; overdueAt: Date | null }): Promise<void> {
+  const overdue = bill.overdueAt ? { overdueBills: -1, overdueCents: -bill.totalCents } : {};
+  await addPeriodTotals(tx, [{ period: bill.period, currency: bill.currency, collectedCents: bill.totalCents, billsPaid: 1, ...overdue }]);
+}
+
+/** Bills the sweep has just marked overdue join their period's overdue figure. */
+export async function addOverdue(tx: Tx, bills: readonly { period: string; currency: string; totalCents: number }[]): Promise<void> {
+  await addPeriodTotals(tx, bills.map((b) => ({ period: b.period, currency: b.currency, overdueBills: 1, overdueCents: b.totalCents })));
 }

@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  MAX_QUERY_LENGTH,
-  offsetOf,
-  pageCount,
-  parseTableParams,
-  tableParamNames,
-  toSearchParams,
-  type RawSearchParams,
-  type TableParams,
-  type TableSpec,
-} from "@/lib/tables/params";
+import { MAX_CURSOR_LENGTH, MAX_QUERY_LENGTH, offsetOf, pageCount, tableParamNames, toSearchParams, type RawSearchParams, type TableParams, type TableSpec } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 
 const spec = {
   sortable: ["createdAt", "customer", "amount"],
@@ -201,11 +192,40 @@ describe("pageCount and offsetOf", () => {
 
 describe("a second table on one page", () => {
   it("reads and writes only its own prefixed params", async () => {
-    const { parseTableParams, toSearchParams, tableParamNames } = await import("@/lib/tables/params");
+    const { toSearchParams, tableParamNames } = await import("@/lib/tables/params");
+    const { parseTableParams } = await import("@/lib/tables/parse");
     const spec = { sortable: ["started"], defaultSort: { id: "started", desc: true }, filters: { status: ["running", "completed"] }, search: true, prefix: "runs." } as const;
     const params = parseTableParams(spec, { page: "3", "runs.page": "2", "runs.status": "completed", q: "other", "runs.q": "2026-11" });
     expect(params).toMatchObject({ page: 2, filters: { status: ["completed"] }, q: "2026-11" });
     expect(toSearchParams(params, spec).toString()).toBe("runs.page=2&runs.status=completed&runs.q=2026-11");
     expect(tableParamNames(spec)).toEqual(["runs.page", "runs.size", "runs.sort", "runs.dir", "runs.status", "runs.q"]);
+  });
+});
+
+describe("a keyset table", () => {
+  const keyset = { sortable: ["period"], defaultSort: { id: "period", desc: true }, keyset: true } as const;
+
+  it("reads the cursor of Next or Previous, only past page 1", () => {
+    expect(parseTableParams(keyset, { page: "3", after: "2026-05~chg_abc" }).cursor).toEqual({ dir: "after", key: "2026-05~chg_abc" });
+    expect(parseTableParams(keyset, { page: "3", before: "2026-05~chg_abc" }).cursor).toEqual({ dir: "before", key: "2026-05~chg_abc" });
+    expect(parseTableParams(keyset, { page: "3", after: "a", before: "b" }).cursor).toEqual({ dir: "after", key: "a" });
+    expect(parseTableParams(keyset, { after: "2026-05~chg_abc" }).cursor).toBeNull();
+    // Tables without keyset paging never carry one.
+    expect(parseTableParams(spec, { page: "3", after: "x" })).not.toHaveProperty("cursor");
+  });
+
+  it("drops a cursor it could not have written", () => {
+    for (const bad of ["", "a b", "x'--", "<script>", "a".repeat(MAX_CURSOR_LENGTH + 1), "2026-05~chg_\u0000"]) {
+      expect(parseTableParams(keyset, { page: "3", after: bad }).cursor).toBeNull();
+    }
+    expect(parseTableParams(keyset, { page: "3", after: ["2026-05~a", "2026-06~b"] }).cursor).toEqual({ dir: "after", key: "2026-05~a" });
+  });
+
+  it("round-trips the cursor and owns its params", () => {
+    const params = parseTableParams(keyset, { page: "4", size: "25", before: "2026-05~chg_abc" });
+    expect(toSearchParams(params, keyset).toString()).toBe("page=4&size=25&before=2026-05%7Echg_abc");
+    expect(parseTableParams(keyset, Object.fromEntries(toSearchParams(params, keyset)))).toEqual(params);
+    expect(toSearchParams({ ...params, page: 1 }, keyset).toString()).toBe("size=25");
+    expect(tableParamNames(keyset)).toEqual(["page", "size", "sort", "dir", "after", "before"]);
   });
 });

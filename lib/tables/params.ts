@@ -1,7 +1,7 @@
-// The URL is the state of a server-driven table: the page parses it here, queries with the result,
-// and the client table writes it back with toSearchParams. Anything a person can type into the
-// address bar must come out as a valid state, so every field falls back to its default.
-import { z } from "zod";
+// The URL is the state of a server-driven table: the page parses it (lib/tables/parse.ts, on the
+// server, so no schema library reaches the browser), queries with the result, and the client table
+// writes it back with toSearchParams. Anything a person can type into the address bar must come out
+// as a valid state, so every field falls back to its default.
 
 export interface TableSpec<S extends string, F extends string> {
   /** Column ids the server can sort by. */
@@ -15,6 +15,18 @@ export interface TableSpec<S extends string, F extends string> {
   pageSizes?: readonly number[];
   /** Prefix of every URL param ("runs." → runs.page, runs.sort…), for a second table on one page. */
   prefix?: string;
+  /**
+   * Whether Next and Previous page by the key of the last (first) row shown, in the URL as `after`
+   * (`before`), so a deep page is one index seek instead of an OFFSET walk. The key is opaque here;
+   * the query that reads it validates it, and a bad one falls back to the page number.
+   */
+  keyset?: boolean;
+}
+
+/** Rows strictly after (or before) the row with this key, in the table's order. */
+export interface TableCursor {
+  dir: "after" | "before";
+  key: string;
 }
 
 export interface TableParams<S extends string, F extends string> {
@@ -25,52 +37,29 @@ export interface TableParams<S extends string, F extends string> {
   /** Only filters with at least one allowed value are present. */
   filters: Partial<Record<F, string[]>>;
   q: string;
+  /** Only for a keyset table, and only when the URL carries one. */
+  cursor?: TableCursor | null;
 }
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export const DEFAULT_PAGE_SIZES: readonly number[] = [10, 25, 50];
 export const MAX_QUERY_LENGTH = 100;
+export const MAX_CURSOR_LENGTH = 120;
 // Far beyond any real table here, and small enough that the offset stays a safe integer.
-const MAX_PAGE = 1_000_000;
+export const MAX_PAGE = 1_000_000;
 
-const BASE_PARAM = { page: "page", size: "size", sort: "sort", dir: "dir", q: "q" } as const;
+const BASE_PARAM = { page: "page", size: "size", sort: "sort", dir: "dir", q: "q", after: "after", before: "before" } as const;
 
 /** The URL param names of a table: the base names, behind its prefix if it has one. */
-function paramsOf(spec: TableSpec<string, string>) {
+export function paramsOf(spec: TableSpec<string, string>): Record<keyof typeof BASE_PARAM, string> {
   const prefix = spec.prefix ?? "";
-  return { page: `${prefix}${BASE_PARAM.page}`, size: `${prefix}${BASE_PARAM.size}`, sort: `${prefix}${BASE_PARAM.sort}`, dir: `${prefix}${BASE_PARAM.dir}`, q: `${prefix}${BASE_PARAM.q}` };
+  const out = {} as Record<keyof typeof BASE_PARAM, string>;
+  for (const [name, param] of Object.entries(BASE_PARAM)) out[name as keyof typeof BASE_PARAM] = `${prefix}${param}`;
+  return out;
 }
 
-// Next passes an array when a key repeats; for single-valued params the first one wins.
-const firstString = z.union([z.string(), z.array(z.string()).min(1).transform((values) => values[0])]);
-
-// Repeated keys and comma-separated values both add to a multi-valued filter.
-const stringList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((raw) => (Array.isArray(raw) ? raw : [raw]).flatMap((value) => value.split(",")).map((v) => v.trim()));
-
-// Digits only: Number() would also accept "1e3", " 2", "0x10" and "".
-const positiveInt = (max: number) =>
-  firstString
-    .pipe(z.string().regex(/^\d+$/))
-    .transform(Number)
-    .pipe(z.int().min(1).max(max));
-
-const direction = firstString.pipe(z.enum(["asc", "desc"]));
-
-const query = firstString.transform((value) => truncate(value.trim(), MAX_QUERY_LENGTH).trim());
-
-function truncate(value: string, maxCodePoints: number): string {
-  // Bounded before Array.from so a 2 MB param costs nothing; code points so no surrogate is split.
-  return value.length <= maxCodePoints ? value : Array.from(value.slice(0, maxCodePoints * 2)).slice(0, maxCodePoints).join("");
-}
-
-function isOneOf<T extends string>(allowed: readonly T[], value: string): value is T {
-  return (allowed as readonly string[]).includes(value);
-}
-
-function filterNames<F extends string>(spec: TableSpec<string, F>): F[] {
+export function filterNames<F extends string>(spec: TableSpec<string, F>): F[] {
   return spec.filters ? (Object.keys(spec.filters) as F[]) : [];
 }
 
@@ -80,53 +69,22 @@ export function pageSizesOf(spec: TableSpec<string, string>): readonly number[] 
 }
 
 /** The direction a column gets when the URL names it without `dir`. */
-function defaultDesc<S extends string>(spec: TableSpec<S, string>, id: S): boolean {
+export function defaultDesc<S extends string>(spec: TableSpec<S, string>, id: S): boolean {
   return id === spec.defaultSort.id ? spec.defaultSort.desc : false;
-}
-
-function read(searchParams: RawSearchParams, key: string): unknown {
-  // Own keys only: "constructor" or "__proto__" must not reach the parser from the prototype.
-  return Object.hasOwn(searchParams, key) ? searchParams[key] : undefined;
-}
-
-export function parseTableParams<S extends string, F extends string>(
-  spec: TableSpec<S, F>,
-  searchParams: RawSearchParams,
-): TableParams<S, F> {
-  const PARAM = paramsOf(spec);
-  const pageSizes = pageSizesOf(spec);
-  const sortId = firstString
-    .pipe(z.custom<S>((value) => typeof value === "string" && isOneOf(spec.sortable, value)))
-    .catch(spec.defaultSort.id)
-    .parse(read(searchParams, PARAM.sort));
-  const dir = direction.safeParse(read(searchParams, PARAM.dir));
-  const prefix = spec.prefix ?? "";
-
-  const filters: Partial<Record<F, string[]>> = {};
-  for (const name of filterNames(spec)) {
-    const allowed = spec.filters?.[name] ?? [];
-    const requested = new Set(stringList.catch([]).parse(read(searchParams, `${prefix}${name}`)));
-    // In the spec's order, so equal selections always make equal URLs.
-    const values = allowed.filter((value) => requested.has(value));
-    if (values.length > 0) filters[name] = values;
-  }
-
-  return {
-    page: positiveInt(MAX_PAGE).catch(1).parse(read(searchParams, PARAM.page)),
-    pageSize: positiveInt(Number.MAX_SAFE_INTEGER)
-      .refine((size) => pageSizes.includes(size))
-      .catch(pageSizes[0])
-      .parse(read(searchParams, PARAM.size)),
-    sort: { id: sortId, desc: dir.success ? dir.data === "desc" : defaultDesc(spec, sortId) },
-    filters,
-    q: spec.search ? query.catch("").parse(read(searchParams, PARAM.q)) : "",
-  };
 }
 
 /** The URL params a table owns; the client replaces exactly these and keeps the rest. */
 export function tableParamNames(spec: TableSpec<string, string>): string[] {
   const PARAM = paramsOf(spec);
-  return [PARAM.page, PARAM.size, PARAM.sort, PARAM.dir, ...filterNames(spec).map((name) => `${spec.prefix ?? ""}${name}`), ...(spec.search ? [PARAM.q] : [])];
+  return [
+    PARAM.page,
+    PARAM.size,
+    PARAM.sort,
+    PARAM.dir,
+    ...filterNames(spec).map((name) => `${spec.prefix ?? ""}${name}`),
+    ...(spec.search ? [PARAM.q] : []),
+    ...(spec.keyset ? [PARAM.after, PARAM.before] : []),
+  ];
 }
 
 /** The inverse of parseTableParams, leaving out every value that is already the default. */
@@ -145,6 +103,8 @@ export function toSearchParams<S extends string, F extends string>(
     if (values && values.length > 0) out.set(`${spec.prefix ?? ""}${name}`, values.join(","));
   }
   if (spec.search && params.q !== "") out.set(PARAM.q, params.q);
+  // A cursor means nothing on page 1, which is always read from the top.
+  if (spec.keyset && params.cursor && params.page > 1) out.set(PARAM[params.cursor.dir], params.cursor.key);
   return out;
 }
 

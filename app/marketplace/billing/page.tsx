@@ -10,7 +10,8 @@ import { periodOfDate } from "@/lib/billing/periods";
 import { openRunOf, recentRuns } from "@/lib/billing/queries";
 import { now } from "@/lib/clock";
 import { RUNS_TABLE } from "@/lib/billing/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 
 export const metadata: Metadata = { title: "Billing" };
 

@@ -5,7 +5,8 @@ import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { listBills } from "@/lib/billing/queries";
 import { BILLS_TABLE } from "@/lib/billing/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 
 export const metadata: Metadata = { title: "Bills" };
 

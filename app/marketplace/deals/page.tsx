@@ -6,7 +6,8 @@ import { requirePermission } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
 import { listDiscountRequests } from "@/lib/deals/queries";
 import { REQUESTS_TABLE } from "@/lib/deals/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 
 export const metadata: Metadata = { title: "Discount requests" };
 

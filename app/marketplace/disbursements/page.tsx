@@ -4,12 +4,13 @@ import { RunConsole } from "@/app/_billing/run-console";
 import { RunsTable } from "@/app/_billing/runs-table";
 import { WaitingTable } from "@/app/_billing/waiting-table";
 import { RUNS_TABLE, WAITING_TABLE } from "@/lib/billing/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
-import { marketplaceMoney, openRunOf, recentRuns, sellersWithMoneyWaiting } from "@/lib/billing/queries";
+import { disbursementsDue, openRunOf, recentRuns, sellersWithMoneyWaiting } from "@/lib/billing/queries";
 import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Disbursements" };
@@ -20,7 +21,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
   const waitingParams = parseTableParams(WAITING_TABLE, raw);
   const runParams = parseTableParams(RUNS_TABLE, raw);
   const db = getDb();
-  const [runs, open, money, waiting] = await Promise.all([recentRuns(db, "disbursement", runParams), openRunOf(db, "disbursement"), marketplaceMoney(db), sellersWithMoneyWaiting(db, waitingParams)]);
+  const [runs, open, money, waiting] = await Promise.all([recentRuns(db, "disbursement", runParams), openRunOf(db, "disbursement"), disbursementsDue(db), sellersWithMoneyWaiting(db, waitingParams)]);
   return (
     <>
       <PageHeader

@@ -7,7 +7,8 @@ import { requirePermission } from "@/lib/auth/guard";
 import { now } from "@/lib/clock";
 import { listReceivedInvitations } from "@/lib/invitations/queries";
 import { RECEIVED_TABLE } from "@/lib/invitations/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 
 export const metadata: Metadata = { title: "Invitations" };
 

@@ -6,7 +6,8 @@ import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { listPartnerOffers } from "@/lib/offers/queries";
 import { PARTNER_OFFERS_TABLE } from "@/lib/offers/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { OffersTable } from "./offers-table";
 
 export const metadata: Metadata = { title: "Private offers" };

@@ -8,7 +8,8 @@ import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { dealTasks, listOpportunities } from "@/lib/deals/queries";
 import { OPPORTUNITIES_TABLE } from "@/lib/deals/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 
 export const metadata: Metadata = { title: "Opportunities" };
 

@@ -5,7 +5,8 @@ import { getDb } from "@/db";
 import { partnerSales } from "@/lib/agreements/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { AGREEMENTS_TABLE } from "@/lib/offers/table";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 
 export const metadata: Metadata = { title: "Sales" };
 

@@ -13,7 +13,8 @@ import { formatMoney } from "@/lib/money";
 import { AGREEMENTS_TABLE } from "@/lib/offers/table";
 import { describeRange, parseReportFilter } from "@/lib/reports/filters";
 import { channelEffectiveness, filterChoices, reportByMonth } from "@/lib/reports/queries";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { ChannelSalesTable } from "./sales-table";
 
 export const metadata: Metadata = { title: "Channel" };

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { listProducts, PRODUCTS_TABLE } from "@/lib/products/queries";
-import { parseTableParams, type RawSearchParams } from "@/lib/tables/params";
+import { type RawSearchParams } from "@/lib/tables/params";
+import { parseTableParams } from "@/lib/tables/parse";
 import { ProductsTable } from "./products-table";
 
 export const metadata: Metadata = { title: "Products" };

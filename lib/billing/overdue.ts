@@ -1,0 +1,29 @@
+// Which bills are overdue, and the marketplace's overdue figure without reading every overdue bill.
+// The sweep marks an open bill past due once (overdue_at) and adds it to its period's kept overdue
+// figure (period_totals); charges billed onto it and its payment move that figure in their own
+// transactions. What no sweep has marked yet is read beside it by the partial index on open,
+// unmarked bills (consolidated_bills_unmarked_due_idx), so the figure is exact at any moment.
+import { and, eq, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { countAll, sumCents } from "@/db/sql";
+import { consolidatedBills, periodTotals } from "@/db/schema";
+
+/**
+ * Open bills no sweep has marked. Literal, not bound: SQLite only picks a partial index when the
+ * query's own terms match the index's WHERE, and a bound 'issued' is unknown when it plans.
+ */
+export const unmarkedOpenBill: SQL = sql`${consolidatedBills.status} = 'issued' and ${consolidatedBills.overdueAt} is null`;
+
+/** Open bills past due that no sweep has marked yet: what the sweep marks next. */
+export function unmarkedPastDue(at: Date): SQL {
+  return and(unmarkedOpenBill, lt(consolidatedBills.dueAt, at))!;
+}
+
+/** Unpaid bills past their due date and their totals, in one currency, as of `at`. */
+export async function overdueNow(db: Db, currency: string, at: Date): Promise<{ cents: number; bills: number }> {
+  const [[kept], [unmarked]] = await Promise.all([
+    db.select({ cents: sumCents(periodTotals.overdueCents), bills: sql<number>`coalesce(sum(${periodTotals.overdueBills}), 0)`.mapWith(Number) }).from(periodTotals).where(eq(periodTotals.currency, currency)),
+    db.select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() }).from(consolidatedBills).where(and(unmarkedPastDue(at), eq(consolidatedBills.currency, currency))),
+  ]);
+  return { cents: (kept?.cents ?? 0) + (unmarked?.cents ?? 0), bills: (kept?.bills ?? 0) + (unmarked?.bills ?? 0) };
+}
