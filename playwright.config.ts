@@ -97,9 +97,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node lib/cli/run.mjs start`,
+    // On PostgreSQL, two instances behind a round-robin proxy (lib/cli/cluster.mjs): every test passes
+    // whichever instance answers each request. SQLite is the one-machine default: one instance.
+    command: dialect === "pg" ? `node lib/cli/cluster.mjs` : `node lib/cli/run.mjs start`,
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
+    timeout: 420_000,
     reuseExistingServer: false,
     stdout: "ignore",
     env: {

@@ -396,10 +396,10 @@ export const consolidatedBills = table(
     uniqueIndex("consolidated_bills_customer_period_seq_uq").on(t.customerAccountId, t.period, t.currency, t.sequence),
     uniqueIndex("consolidated_bills_number_uq").on(t.number),
     check("consolidated_bills_total_nonneg", sql`${t.totalCents} >= 0`),
-    index("consolidated_bills_status_due_idx").on(t.status, t.dueAt),
-    // Open bills no sweep has marked yet, by due date: what the sweep marks next, and the overdue
-    // figure's part that is not yet kept. Small however long the history (marked and paid bills leave it).
-    index("consolidated_bills_unmarked_due_idx").on(t.dueAt).where(sql`status = 'issued' and overdue_at is null`),
+    // By state, then whether the sweep has marked it, then due date: open bills no sweep has marked yet
+    // are one short range (what the sweep marks next, and the overdue figure's part not yet kept),
+    // however many marked ones the history holds.
+    index("consolidated_bills_status_marked_due_idx").on(t.status, t.overdueAt, t.dueAt),
     index("consolidated_bills_period_idx").on(t.period, t.sequence),
   ],
 );
@@ -676,7 +676,7 @@ export const periodTotals = table(
     /**
      * Bills the sweep marked overdue and not yet paid, and their totals: in by the sweep, up by charges
      * billed onto one, out by its payment. Bills past due that no sweep has seen yet are read beside
-     * them through consolidated_bills_unmarked_due_idx, so the figure is exact between sweeps.
+     * them through consolidated_bills_status_marked_due_idx, so the figure is exact between sweeps.
      */
     overdueBills: int("overdue_bills").notNull().default(0),
     overdueCents: cents("overdue_cents").notNull().default(0),

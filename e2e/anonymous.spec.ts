@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 import { DEMO_ACCOUNTS, DEMO_USERS } from "../lib/demo";
 import { areaForRole } from "../lib/auth/permissions";
 import { formatAccountId } from "../lib/account-id";
-import { signIn } from "./helpers";
+import { dialect, signIn } from "./helpers";
 import { SAVED_SESSIONS } from "./roles";
 
 test("every demo user signs in and lands in its own area", async ({ browser }) => {
@@ -158,4 +158,25 @@ test("signing out ends the session on the server: the old cookie opens nothing",
   await expect(stolen).toHaveURL(/\/sign-in/);
   await context.close();
   await replay.close();
+});
+
+// SQLite is the one-machine default (one instance); on PostgreSQL the suite runs through two.
+if (dialect === "pg") test("two instances answer in turn, and a session works on both", async ({ request, browser }) => {
+  const seen = new Set<string>();
+  for (let i = 0; i < 4; i++) seen.add((await request.get("/api/health")).headers()["x-portal-instance"] ?? "none");
+  expect([...seen].sort()).toEqual(["a", "b"]);
+  // One signed-in page, reloaded: each load goes to the other instance, and each keeps the session.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "rep@demo.example");
+  await expect(page).toHaveURL(/\/marketplace$/);
+  const answered = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const response = await page.goto("/marketplace/notifications");
+    expect(response?.status()).toBe(200);
+    answered.add((await response!.allHeaders())["x-portal-instance"] ?? "none");
+    await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
+  }
+  expect([...answered].sort()).toEqual(["a", "b"]);
+  await context.close();
 });

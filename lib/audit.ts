@@ -25,10 +25,19 @@ export interface AuditEntry {
   outcome?: AuditOutcome;
 }
 
+// Rows per INSERT: 12 columns each, well under SQLite's and PostgreSQL's bound-parameter limits.
+const AUDIT_BATCH = 200;
+
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await recordAudits(tx, actor, [entry]);
+}
+
+/** Many entries by one actor (a job's chunk), in multi-row inserts. */
+export async function recordAudits(tx: Tx, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  const at = now();
+  const rows = entries.map((entry) => ({
     id: newId("aud"),
-    at: now(),
+    at,
     actorUserId: actor.userId,
     actorRole: actor.role,
     accountId: actor.accountId,
@@ -39,7 +48,8 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
     after: entry.after ?? null,
     outcome: entry.outcome ?? "success",
     ip: actor.ip ?? null,
-  });
+  }));
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_BATCH));
 }
 
 export async function recordDenied(db: Db, actor: Actor, entry: Omit<AuditEntry, "outcome">): Promise<void> {

@@ -1,18 +1,15 @@
 // Which bills are overdue, and the marketplace's overdue figure without reading every overdue bill.
 // The sweep marks an open bill past due once (overdue_at) and adds it to its period's kept overdue
 // figure (period_totals); charges billed onto it and its payment move that figure in their own
-// transactions. What no sweep has marked yet is read beside it by the partial index on open,
-// unmarked bills (consolidated_bills_unmarked_due_idx), so the figure is exact at any moment.
-import { and, eq, lt, sql, type SQL } from "drizzle-orm";
+// transactions. What no sweep has marked yet is read beside it by the index on open,
+// unmarked bills (consolidated_bills_status_marked_due_idx), so the figure is exact at any moment.
+import { and, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
 import { consolidatedBills, periodTotals } from "@/db/schema";
 
-/**
- * Open bills no sweep has marked. Literal, not bound: SQLite only picks a partial index when the
- * query's own terms match the index's WHERE, and a bound 'issued' is unknown when it plans.
- */
-export const unmarkedOpenBill: SQL = sql`${consolidatedBills.status} = 'issued' and ${consolidatedBills.overdueAt} is null`;
+/** Open bills no sweep has marked: one range of consolidated_bills_status_marked_due_idx. */
+export const unmarkedOpenBill: SQL = and(eq(consolidatedBills.status, "issued"), isNull(consolidatedBills.overdueAt))!;
 
 /** Open bills past due that no sweep has marked yet: what the sweep marks next. */
 export function unmarkedPastDue(at: Date): SQL {

@@ -2,12 +2,15 @@
 declare module "autocannon" {
   interface Histogram {
     average: number;
+    total: number;
     p50: number;
+    p90: number;
     p99: number;
   }
   interface Result {
     requests: Histogram;
     latency: Histogram;
+    throughput: Histogram;
     errors: number;
     timeouts: number;
     non2xx: number;

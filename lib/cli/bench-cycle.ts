@@ -4,97 +4,21 @@
 // a production build, signs in over HTTP as real users, and loads role pages
 // with autocannon (50 connections) — first alone, then while a billing run
 // works in its own process as the console's runs do. Figures, not pass/fail.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import autocannon from "autocannon";
-import { Client } from "pg";
 import { openDatabase } from "@/db/dialect/client";
 import { bootstrap } from "@/db/bootstrap";
 import { createBulkMarketplace } from "@/db/testing/bulk-fixture";
-import { adminPgUrl } from "@/db/testing/database";
+import { BENCH_SECRET as SECRET, benchDatabase, freePort, load, root, serve, signIn, stop, waitHealthy, type Load } from "@/lib/cli/bench-http";
 import { periodOfDate } from "@/lib/billing/periods";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo";
+import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { newId } from "@/lib/ids";
 import { notifications } from "@/db/schema";
 import { builtDialect } from "@/db";
 
-const root = process.cwd();
-const SECRET = "bench-secret-bench-secret-bench-secret-00";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function throwAwayDatabase(): Promise<string> {
-  if (builtDialect === "sqlite") {
-    const file = path.join(root, "data", "bench-cycle.db");
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-    return `file:./data/bench-cycle.db`;
-  }
-  const admin = new Client({ connectionString: adminPgUrl() });
-  await admin.connect();
-  await admin.query("drop database if exists cppo_bench_cycle with (force)");
-  await admin.query("create database cppo_bench_cycle");
-  await admin.end();
-  const url = new URL(adminPgUrl());
-  url.pathname = "/cppo_bench_cycle";
-  return url.toString();
-}
-
-function serve(port: number, databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["lib/cli/run.mjs", "start"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NEXT_DIST_DIR: `.next-bench-${builtDialect}`, PORTAL_DEMO: "0", PORTAL_SCHEDULER: "0", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true" },
-  });
-}
-
-async function waitHealthy(base: string) {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${base}/api/health`).catch(() => null);
-    if (response?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not become healthy");
-}
-
-/** Signs in through Auth.js's own credentials endpoint, as the form does; returns the cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: jar.join("; "), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: base }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return [...jar, session].join("; ");
-}
-
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(url: string, cookie: string, seconds: number, connections: number): Promise<Load> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: { cookie } });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  return (await benchDatabase("bench-cycle")).url;
 }
 
 /** How long a one-row write transaction takes from this process while the run works (SQLite: the wait for its write lock). */
@@ -168,11 +92,7 @@ export async function benchCycle(options: { agreements: number; seconds: number;
     await finished;
     run = { seconds: (performance.now() - runStarted) / 1000, charges: Number(/(\d+) charges? created/.exec(output)?.[1] ?? 0) };
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGKILL");
-    } catch {
-      // gone
-    }
+    stop(server);
   }
   const fmt = (l: Load | null) => (l ? `${String(l.rps).padStart(5)} req/s  p50 ${String(l.p50).padStart(5)} ms  p99 ${String(l.p99).padStart(6)} ms  ${l.errors} errors` : "(the run had ended)");
   console.log(`\n| page | without a run | during a billing run |\n|---|---|---|`);

@@ -12,29 +12,18 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { builtDialect } from "@/db";
 import { chargeRollups, charges, consolidatedBills, ledgerTotals } from "@/db/schema";
-import { runDisbursements } from "@/lib/billing/disburse";
 import { unmarkedPastDue } from "@/lib/billing/overdue";
-import { periodEnd, periodFromIndex, periodIndex } from "@/lib/billing/periods";
-import { runBilling } from "@/lib/billing/run";
-import { setClock } from "@/lib/clock";
-import { markOverdueBills } from "@/lib/jobs/sweep";
+import { periodFromIndex, periodIndex } from "@/lib/billing/periods";
 import { csvResponse } from "@/lib/reports/csv";
 import { lineColumns, lineCsvChunks } from "@/lib/reports/export";
 import { EMPTY_FILTER, type ReportFilter } from "@/lib/reports/filters";
 import { channelEffectiveness, customerSpend, filterChoices, marketplaceOverview, reportByMonth, reportByProduct, reportLines, reportLinesQuery, type ReportViewer } from "@/lib/reports/queries";
 import { LINES_TABLE, lineCursor } from "@/lib/reports/table";
 import { parseTableParams } from "@/lib/tables/parse";
-import { createBulkMarketplace } from "@/db/testing/bulk-fixture";
-import { createTestDatabase, execRaw, explain } from "@/db/testing/database";
-import { payBills } from "@/db/testing/money";
-
-const FIRST = "2024-11";
-
-/** A deterministic skew: index i maps to 0..n-1 with the low numbers far more often (≈ r²). */
-function skewed(i: number, n: number, salt: number) {
-  const r = (((i + salt) * 2654435761) >>> 0) / 2 ** 32;
-  return Math.min(n - 1, Math.floor(n * r * r));
-}
+import { benchDatabaseName, describeGeneration, firstPeriod, generateBenchMarketplace } from "@/lib/cli/bench-data";
+import { benchDatabase } from "@/lib/cli/bench-http";
+import { execRaw, explain } from "@/db/testing/database";
+import { openDatabase } from "@/db/dialect/client";
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -52,10 +41,11 @@ async function time(runs: number, work: () => Promise<unknown>) {
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
-export async function benchReports(options: { agreements: number; months: number; runs: number }) {
-  if (process.env.DATABASE_URL?.startsWith("postgres")) process.env.TEST_PG_URL ??= process.env.DATABASE_URL;
-  const test = await createTestDatabase();
-  const db = test.handle.db;
+export async function benchReports(options: { agreements: number; months: number; runs: number; reuse: boolean }) {
+  // The same database as the pages bench (`npm run bench -- pages`): with --reuse, one generation serves both.
+  const { url, existed } = await benchDatabase(benchDatabaseName(options), { keep: options.reuse });
+  const handle = openDatabase(url);
+  const db = handle.db;
   const out: string[] = [];
   const say = (line: string) => {
     console.log(line);
@@ -63,43 +53,12 @@ export async function benchReports(options: { agreements: number; months: number
   };
   say(`# Reports at size · ${builtDialect} · node ${process.version} · ${new Date().toISOString()}\n`);
   try {
-    const last = periodFromIndex(periodIndex(FIRST) + options.months - 1);
-    // The bench's "now" is the end of its last month: nothing is billed in the future.
-    setClock(new Date(periodEnd(last).getTime() + 3_600_000));
-    let started = performance.now();
-    await createBulkMarketplace(db, {
-      vendors: 20,
-      partners: 40,
-      customers: Math.max(100, Math.round(options.agreements / 2)),
-      agreements: options.agreements,
-      startsAt: () => new Date(`${FIRST}-01T00:00:00Z`),
-      durationMonths: () => options.months,
-      vendorOf: (i) => skewed(i, 20, 7),
-      partnerOf: (i) => skewed(i, 40, 13),
-    });
-    const made = (performance.now() - started) / 1000;
-    started = performance.now();
-    let lines = 0;
-    for (let m = 0; m < options.months; m++) {
-      const period = periodFromIndex(periodIndex(FIRST) + m);
-      const summary = await runBilling(db, period, { at: new Date(periodEnd(period).getTime() - 1), yieldRatio: 0, chunkSize: 2000 });
-      lines += summary.chargesCreated;
-      process.stdout.write(`\rbilled ${period}: ${lines.toLocaleString("en-US")} charge lines`);
-    }
-    process.stdout.write("\n");
-    const billed = (performance.now() - started) / 1000;
-    started = performance.now();
-    // The first month paid and paid out: every payout status is present.
-    await payBills(db, { at: periodEnd(periodFromIndex(periodIndex(FIRST) + 2)), which: (b) => b.period === FIRST });
-    await runDisbursements(db, { at: periodEnd(periodFromIndex(periodIndex(FIRST) + 2)), yieldRatio: 0 });
-    const paid = (performance.now() - started) / 1000;
-    // The sweep, as the scheduler runs it, marks every bill past due (all but the first month's):
-    // the overview's overdue figure is then kept, not read from the bills.
-    started = performance.now();
-    const overdueMarked = await markOverdueBills(db);
-    const swept = (performance.now() - started) / 1000;
-    say(`Data: ${lines.toLocaleString("en-US")} charge lines, ${options.agreements.toLocaleString("en-US")} agreements, 20 vendors, 40 partners, ${options.months} months.`);
-    say(`Generation: marketplace ${made.toFixed(1)} s, billing ${billed.toFixed(1)} s (${Math.round(lines / billed)} lines/s), payments and payouts of the first month ${paid.toFixed(1)} s, the sweep marking ${overdueMarked.toLocaleString("en-US")} bills overdue ${swept.toFixed(1)} s.\n`);
+    const generation = existed ? null : await generateBenchMarketplace(handle, options);
+    const last = periodFromIndex(periodIndex(firstPeriod(options.months)) + options.months - 1);
+    const [counted] = await db.select({ n: sql<number>`coalesce(sum(${chargeRollups.lineCount}), 0)`.mapWith(Number) }).from(chargeRollups);
+    const lines = counted?.n ?? 0;
+    say(`Data: ${lines.toLocaleString("en-US")} charge lines, ${options.agreements.toLocaleString("en-US")} agreements, 20 vendors, 40 partners, ${options.months} months (and the demo marketplace).`);
+    say(`${generation ? describeGeneration(generation) : "Generated by an earlier run (--reuse)."}\n`);
 
     // The busiest tenants.
     const [bigIsv] = await db.select({ id: charges.isvAccountId, n: sql<number>`count(*)`.mapWith(Number) }).from(charges).groupBy(charges.isvAccountId).orderBy(sql`count(*) desc`).limit(1);
@@ -128,7 +87,7 @@ export async function benchReports(options: { agreements: number; months: number
       Promise.all([reportLines(db, viewer, filter, params), reportByMonth(db, viewer, filter), reportByProduct(db, viewer, filter), filterChoices(db, viewer)]);
 
     // The anchor: a hand-written aggregate over the busiest vendor's rows, on a covering index made for it.
-    await execRaw(test.url, ["create index bench_isv_cover on charges (isv_account_id, period, wholesale_cents, fee_cents, isv_share_cents)", "analyze"]);
+    await execRaw(url, ["create index if not exists bench_isv_cover on charges (isv_account_id, period, wholesale_cents, fee_cents, isv_share_cents)", ...(builtDialect === "pg" ? ["analyze charges"] : [])]);
     const anchor = await time(options.runs, () =>
       db
         .select({ period: charges.period, w: sql`sum(${charges.wholesaleCents})`, f: sql`sum(${charges.feeCents})`, n: sql`sum(${charges.isvShareCents})` })
@@ -170,17 +129,17 @@ export async function benchReports(options: { agreements: number; months: number
       ["rep, page 1", rep, EMPTY_FILTER, page1],
       ["vendor, page 40 by Next", isv, EMPTY_FILTER, deepByNext],
     ] as const) {
-      const plan = await explain(test.url, reportLinesQuery(db, viewer, filter, params).toSQL());
+      const plan = await explain(url, reportLinesQuery(db, viewer, filter, params).toSQL());
       say(`\nPlan of the ${label} lines query:\n\n\`\`\`\n${plan}\n\`\`\``);
     }
     const unmarked = db.select({ n: sql`count(*)` }).from(consolidatedBills).where(and(unmarkedPastDue(new Date()), eq(consolidatedBills.currency, "USD")));
-    say(`\nPlan of the overview's overdue bills no sweep has marked yet:\n\n\`\`\`\n${await explain(test.url, unmarked.toSQL())}\n\`\`\``);
+    say(`\nPlan of the overview's overdue bills no sweep has marked yet:\n\n\`\`\`\n${await explain(url, unmarked.toSQL())}\n\`\`\``);
 
     // The busiest vendor's whole CSV, streamed.
     const heap0 = process.memoryUsage().heapUsed;
     let peak = heap0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
-    started = performance.now();
+    const started = performance.now();
     const response = csvResponse("bench.csv", lineColumns("isv").map((c) => c.header), lineCsvChunks(db, isv, EMPTY_FILTER));
     const reader = response.body!.getReader();
     let bytes = 0;
@@ -201,7 +160,7 @@ export async function benchReports(options: { agreements: number; months: number
     fs.writeFileSync(path.join(dir, `reports-${builtDialect}.md`), `${out.join("\n")}\n`);
     console.log(`\nwritten to bench/results/reports-${builtDialect}.md`);
   } finally {
-    setClock(null);
-    await test.drop();
+    await execRaw(url, ["drop index if exists bench_isv_cover"]);
+    await handle.close();
   }
 }

@@ -186,7 +186,7 @@ async function scheduler(argv: string[]) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "bench") {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" } } });
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" }, connections: { type: "string" }, reuse: { type: "boolean" }, only: { type: "string" } } });
     if (positionals[0] === "security") {
       const { benchSecurity } = await import("@/lib/cli/bench-security");
       return benchSecurity({ fuzzRuns: Number(values.runs ?? 1000) });
@@ -195,9 +195,20 @@ async function main() {
       const { benchCycle } = await import("@/lib/cli/bench-cycle");
       return benchCycle({ agreements: Number(values.agreements ?? 60_000), seconds: Number(values.seconds ?? 10), connections: 50 });
     }
+    if (positionals[0] === "pages") {
+      const { benchPages } = await import("@/lib/cli/bench-pages");
+      return benchPages({
+        agreements: Number(values.agreements ?? 42_000),
+        months: Number(values.months ?? 24),
+        seconds: Number(values.seconds ?? 10),
+        connections: Number(values.connections ?? 50),
+        reuse: values.reuse === true,
+        only: values.only ?? null,
+      });
+    }
     if (positionals[0] === "reports") {
       const { benchReports } = await import("@/lib/cli/bench-reports");
-      return benchReports({ agreements: Number(values.agreements ?? 42_000), months: Number(values.months ?? 24), runs: Number(values.runs ?? 40) });
+      return benchReports({ agreements: Number(values.agreements ?? 42_000), months: Number(values.months ?? 24), runs: Number(values.runs ?? 40), reuse: values.reuse === true });
     }
     const { runBench } = await import("@/lib/cli/bench");
     return runBench();

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consolidatedBills } from "@/db/schema";
 import { unmarkedPastDue } from "@/lib/billing/overdue";
-import { recordAudit, SYSTEM } from "@/lib/audit";
+import { recordAudits, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dayOf } from "@/lib/dates";
 import { sweepExpiredDeals } from "@/lib/deals/service";
@@ -38,9 +38,11 @@ export async function markOverdueBills(db: Db, at: Date = now()): Promise<number
         .set({ overdueAt: at })
         .where(and(inArray(consolidatedBills.id, rows.map((r) => r.id)), eq(consolidatedBills.status, "issued"), isNull(consolidatedBills.overdueAt)))
         .returning();
-      for (const bill of marked) {
-        await recordAudit(tx, SYSTEM, { action: "bill.overdue", objectType: "consolidated_bill", objectId: bill.id, after: { dueAt: bill.dueAt.toISOString() } });
-      }
+      await recordAudits(
+        tx,
+        SYSTEM,
+        marked.map((bill) => ({ action: "bill.overdue", objectType: "consolidated_bill", objectId: bill.id, after: { dueAt: bill.dueAt.toISOString() } })),
+      );
       await notifyMany(
         tx,
         marked.map((bill) => ({

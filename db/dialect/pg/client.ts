@@ -10,6 +10,7 @@ import { getTableConfig, type PgColumn, type PgSelect, type PgTable } from "driz
 import { Pool } from "pg";
 import * as schema from "@/db/schema";
 import { readJournal } from "@/db/dialect/journal";
+import { queryLog } from "@/db/dialect/query-log";
 import type { DatabaseHandleOf, ReadSurface, WriteSurface } from "@/db/dialect/types";
 import { containsPattern } from "@/db/sql";
 
@@ -41,7 +42,7 @@ export function openDatabase(url?: string): DatabaseHandle {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on("error", (error) => console.error(`PostgreSQL: idle connection lost (${error.message})`));
-  const database = drizzle({ client: pool, schema });
+  const database = drizzle({ client: pool, schema, logger: queryLog() });
   const db: Db = database;
 
   return {

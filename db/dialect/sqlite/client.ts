@@ -18,6 +18,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { getTableConfig, type SQLiteColumn, type SQLiteSelect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "@/db/schema";
 import { readJournal } from "@/db/dialect/journal";
+import { queryLog } from "@/db/dialect/query-log";
 import type { DatabaseHandleOf, ReadSurface, WriteSurface } from "@/db/dialect/types";
 import { containsPattern } from "@/db/sql";
 
@@ -109,8 +110,8 @@ export function openDatabase(url?: string): DatabaseHandle {
   const reader = new Database(file, { readonly: true });
   configure(reader, true);
 
-  const writeDb = drizzle({ client: writer, schema });
-  const readDb = drizzle({ client: reader, schema });
+  const writeDb = drizzle({ client: writer, schema, logger: queryLog() });
+  const readDb = drizzle({ client: reader, schema, logger: queryLog() });
   const mutex = mutexFor(file);
   let savepoints = 0;
 

@@ -1,6 +1,7 @@
+DROP INDEX "consolidated_bills_status_due_idx";--> statement-breakpoint
 ALTER TABLE "period_totals" ADD COLUMN "overdue_bills" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "period_totals" ADD COLUMN "overdue_cents" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX "consolidated_bills_unmarked_due_idx" ON "consolidated_bills" USING btree ("due_at") WHERE status = 'issued' and overdue_at is null;--> statement-breakpoint
+CREATE INDEX "consolidated_bills_status_marked_due_idx" ON "consolidated_bills" USING btree ("status","overdue_at","due_at");--> statement-breakpoint
 UPDATE period_totals SET
   overdue_bills = (SELECT count(*) FROM consolidated_bills b WHERE b.period = period_totals.period AND b.currency = period_totals.currency AND b.status = 'issued' AND b.overdue_at IS NOT NULL),
   overdue_cents = (SELECT coalesce(sum(b.total_cents), 0) FROM consolidated_bills b WHERE b.period = period_totals.period AND b.currency = period_totals.currency AND b.status = 'issued' AND b.overdue_at IS NOT NULL);

@@ -1,0 +1,241 @@
+// `npm run bench -- pages [--agreements 42000] [--months 24] [--seconds 10] [--connections 50] [--reuse] [--only <text>]`:
+// every role page at marketplace size, over HTTP. Builds the marketplace of the reports bench
+// (1,008,000 charge lines by default, skewed: a few big vendors and partners) beside the demo, gives
+// the busiest vendor, partner and customer a user, serves it from a production build, and loads each
+// page of each area as that tenant with autocannon (--connections, --seconds), beside the build's
+// bare page (/bench/bare: the root layout and 50 rows, no session) measured at the start and the end
+// of the same run. Targets (#13, as #15 restates them): req/s ≥ 50% of the bare page's, p99 ≤ 2× its
+// p99, no errors. Writes bench/results/<date>-<dialect>-pages.json and bench/results/pages-<dialect>.md.
+// --reuse keeps the generated database between runs (generation takes most of the time).
+import fs from "node:fs";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { builtDialect } from "@/db";
+import { openDatabase } from "@/db/dialect/client";
+import { chargeRollups, consolidatedBills, disbursements, users } from "@/db/schema";
+import { createUser } from "@/lib/accounts/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { benchDatabaseName, describeGeneration, generateBenchMarketplace } from "@/lib/cli/bench-data";
+import { benchDatabase, freePort, load, root, serve, signIn, stop, waitHealthy, type Load } from "@/lib/cli/bench-http";
+import { explain } from "@/db/testing/database";
+import { DEMO_PASSWORD } from "@/lib/demo";
+import type { Role } from "@/lib/enums";
+
+const BENCH_USERS: Record<Exclude<Role, "rep">, string> = { isv: "isv@bench.example", partner: "partner@bench.example", customer: "customer@bench.example" };
+const AREA: Record<Role, string> = { isv: "vendor", partner: "partner", customer: "buyer", rep: "marketplace" };
+const EMAIL: Record<Role, string> = { ...BENCH_USERS, rep: "rep@demo.example" };
+
+/** The static pages of an area, from the app directory (as the HTTP probe finds them). */
+function staticPages(area: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, route: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith("[") && !entry.name.startsWith("_")) walk(path.join(dir, entry.name), `${route}/${entry.name}`);
+      else if (entry.name === "page.tsx") out.push(route);
+    }
+  };
+  walk(path.join(root, "app", area), `/${area}`);
+  // Forms and wizards read next to nothing; the pages that read the marketplace are the ones to measure.
+  return out.filter((p) => !/\/(new|registration|account)$/.test(p)).sort();
+}
+
+/** The busiest tenant of each role (by charge lines; the customer by bills), each with a user to sign in as. */
+async function benchTenants(db: ReturnType<typeof openDatabase>["db"]) {
+  const [isv] = await db.select({ id: chargeRollups.isvAccountId }).from(chargeRollups).groupBy(chargeRollups.isvAccountId).orderBy(desc(sql`sum(${chargeRollups.lineCount})`)).limit(1);
+  const [partner] = await db.select({ id: chargeRollups.partnerAccountId }).from(chargeRollups).groupBy(chargeRollups.partnerAccountId).orderBy(desc(sql`sum(${chargeRollups.lineCount})`)).limit(1);
+  const [customer] = await db
+    .select({ id: consolidatedBills.customerAccountId })
+    .from(consolidatedBills)
+    .groupBy(consolidatedBills.customerAccountId)
+    .orderBy(desc(sql`sum(${consolidatedBills.lineCount})`))
+    .limit(1);
+  return { isv: isv!.id, partner: partner!.id, customer: customer!.id };
+}
+
+async function ensureUsers(db: ReturnType<typeof openDatabase>["db"], tenants: Record<Exclude<Role, "rep">, string>) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const role of ["isv", "partner", "customer"] as const) {
+    const email = BENCH_USERS[role];
+    const [found] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!found) await db.transaction((tx) => createUser(tx, { accountId: tenants[role], email, name: `Busiest ${role}`, role, passwordHash }));
+  }
+}
+
+/** One page of each dynamic kind the tenants open most: the latest payout's remittance, the largest bill. */
+async function dynamicPages(db: ReturnType<typeof openDatabase>["db"], tenants: Record<Exclude<Role, "rep">, string>) {
+  const payout = async (seller: string) =>
+    (await db.select({ id: disbursements.id }).from(disbursements).where(and(eq(disbursements.sellerAccountId, seller), eq(disbursements.status, "completed"))).orderBy(desc(disbursements.lineCount)).limit(1))[0]?.id;
+  const [bill] = await db.select({ id: consolidatedBills.id }).from(consolidatedBills).where(eq(consolidatedBills.customerAccountId, tenants.customer)).orderBy(desc(consolidatedBills.lineCount)).limit(1);
+  const [run] = await db.select({ id: disbursements.runId }).from(disbursements).limit(1);
+  const isvPayout = await payout(tenants.isv);
+  const partnerPayout = await payout(tenants.partner);
+  const pages: { role: Role; path: string }[] = [];
+  if (isvPayout) pages.push({ role: "isv", path: `/vendor/money/payouts/${isvPayout}` });
+  if (partnerPayout) pages.push({ role: "partner", path: `/partner/money/payouts/${partnerPayout}` });
+  if (bill) pages.push({ role: "customer", path: `/buyer/bills/${bill.id}` }, { role: "rep", path: `/marketplace/bills/${bill.id}` });
+  if (run?.id) pages.push({ role: "rep", path: `/marketplace/disbursements/${run.id}` });
+  return pages;
+}
+
+/** First-load JavaScript per route (gzip), from the build's diagnostics. */
+function firstLoadJs(distDir: string): { route: string; kb: number }[] {
+  const file = path.join(root, distDir, "diagnostics", "route-bundle-stats.json");
+  if (!fs.existsSync(file)) return [];
+  const stats = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+  const rows: { route: string; kb: number }[] = [];
+  const entries = Array.isArray(stats) ? stats : Object.entries(stats as Record<string, unknown>).map(([route, v]) => ({ route, ...(v as object) }));
+  for (const entry of entries as Record<string, unknown>[]) {
+    const route = String(entry.route ?? entry.page ?? entry.name ?? "");
+    const gzip = Number(entry.firstLoadUncompressedJsBytes !== undefined ? entry.firstLoadJsGzipBytes ?? entry.firstLoadGzipBytes : entry.firstLoadJsGzipBytes ?? entry.gzip ?? NaN);
+    if (route && Number.isFinite(gzip)) rows.push({ route, kb: gzip / 1024 });
+  }
+  return rows.sort((a, b) => b.kb - a.kb);
+}
+
+export async function benchPages(options: { agreements: number; months: number; seconds: number; connections: number; reuse: boolean; only: string | null }) {
+  const started = performance.now();
+  const { url: databaseUrl, existed } = await benchDatabase(benchDatabaseName(options), { keep: options.reuse });
+  const handle = openDatabase(databaseUrl);
+  let generation = "Generated by an earlier run (--reuse)";
+  let pages: { role: Role; path: string }[] = [];
+  let lines = 0;
+  try {
+    if (!existed) generation = describeGeneration(await generateBenchMarketplace(handle, options)).replace(/\.$/, "");
+    const tenants = await benchTenants(handle.db);
+    await ensureUsers(handle.db, tenants);
+    pages = [
+      ...(["isv", "partner", "customer", "rep"] as const).flatMap((role) => staticPages(AREA[role]).map((p) => ({ role, path: p }))),
+      ...(await dynamicPages(handle.db, tenants)),
+    ].filter((p) => !options.only || p.path.includes(options.only));
+    const [counted] = await handle.db.select({ n: sql<number>`coalesce(sum(${chargeRollups.lineCount}), 0)`.mapWith(Number) }).from(chargeRollups);
+    lines = counted?.n ?? 0;
+  } finally {
+    await handle.close();
+  }
+  console.log(`\npages bench · ${builtDialect} · ${lines.toLocaleString("en-US")} charge lines · ${generation} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = serve(port, databaseUrl, { PORTAL_BENCH: "1" });
+  const rows: { role: Role | "none"; path: string; load: Load }[] = [];
+  const bare: Load[] = [];
+  try {
+    await waitHealthy(base);
+    const cookies = new Map<Role, string>();
+    for (const role of ["isv", "partner", "customer", "rep"] as const) cookies.set(role, await signIn(base, EMAIL[role]));
+    const measureBare = async () => {
+      await load(`${base}/bench/bare`, null, 2, 10);
+      const result = await load(`${base}/bench/bare`, null, options.seconds, options.connections);
+      console.log(`bare page: ${result.rps} req/s, p99 ${result.p99} ms`);
+      return result;
+    };
+    bare.push(await measureBare());
+    for (const page of pages) {
+      const cookie = cookies.get(page.role)!;
+      await load(`${base}${page.path}`, cookie, 2, 10); // warm-up
+      const result = await load(`${base}${page.path}`, cookie, options.seconds, options.connections);
+      rows.push({ role: page.role, path: page.path, load: result });
+      console.log(`${page.path.padEnd(44)} ${String(result.rps).padStart(5)} req/s  p50 ${String(result.p50).padStart(5)}  p99 ${String(result.p99).padStart(6)} ms  ${result.errors} errors  ${(result.bytes / 1024).toFixed(0)} kB`);
+    }
+    bare.push(await measureBare());
+  } finally {
+    stop(server);
+  }
+
+  const plans = await planEveryLookup(databaseUrl, pages);
+
+  const bareRps = bare.reduce((s, b) => s + b.rps, 0) / bare.length;
+  const bareP99 = bare.reduce((s, b) => s + b.p99, 0) / bare.length;
+  const js = firstLoadJs(`.next-bench-${builtDialect}`);
+  const md: string[] = [];
+  md.push(`# Pages at size · ${builtDialect} · node ${process.version} · ${new Date().toISOString()}\n`);
+  md.push(`${lines.toLocaleString("en-US")} charge lines. ${generation}. Production build on loopback, ${options.connections} connections, ${options.seconds} s per page after 2 s of warm-up, as the busiest tenant of each role. Machine: ${machine()}.\n`);
+  md.push(`Bare page (the root layout and 50 rows, no session): ${bare.map((b) => `${b.rps} req/s, p99 ${b.p99} ms`).join(" at the start; ")} at the end.\n`);
+  md.push(`| page | as | req/s | ÷ bare | p50 ms | p90 ms | p99 ms | p99 ÷ bare | errors | kB | targets |`);
+  md.push(`|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
+  for (const r of rows) {
+    const rpsRatio = r.load.rps / bareRps;
+    const p99Ratio = r.load.p99 / bareP99;
+    const met = rpsRatio >= 0.5 && p99Ratio <= 2 && r.load.errors === 0;
+    md.push(`| ${r.path} | ${r.role} | ${r.load.rps} | ${rpsRatio.toFixed(2)} | ${r.load.p50} | ${r.load.p90} | ${r.load.p99} | ${p99Ratio.toFixed(2)} | ${r.load.errors} | ${(r.load.bytes / 1024).toFixed(0)} | ${met ? "met" : "missed"} |`);
+  }
+  if (js.length) {
+    md.push(`\nFirst-load JavaScript (gzip) of the heaviest routes, target ≤ 170 kB:\n`);
+    md.push(`| route | kB |\n|---|---:|`);
+    for (const r of js.slice(0, 12)) md.push(`| ${r.route} | ${r.kb.toFixed(1)} |`);
+  }
+  const flagged = plans.filter((p) => p.scans.length > 0);
+  md.push(`\nEvery statement the pages sent (one request each, logged by PORTAL_QUERY_LOG), EXPLAINed on this data: ${plans.length} distinct statements, ${flagged.length} reading a large table without an index${flagged.length ? ":" : "."}\n`);
+  for (const p of flagged) md.push(`- ${p.scans.join(", ")} — from ${p.pages.slice(0, 3).join(", ")}${p.pages.length > 3 ? "…" : ""}: \`${p.sql.slice(0, 220).replace(/`/g, "'")}${p.sql.length > 220 ? "…" : ""}\``);
+  const text = md.join("\n");
+  console.log(`\n${text}`);
+  const dir = path.join(root, "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  if (!options.only) {
+    fs.writeFileSync(path.join(dir, `pages-${builtDialect}.md`), `${text}\n`);
+    fs.writeFileSync(
+      path.join(dir, `plans-${builtDialect}.md`),
+      `# Plans of every statement the role pages send · ${builtDialect} · ${lines.toLocaleString("en-US")} charge lines\n\n${plans.map((p) => `## ${p.pages.join(", ")}\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\`\n`).join("\n")}`,
+    );
+  }
+  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${builtDialect}-pages${options.only ? "-partial" : ""}.json`);
+  fs.writeFileSync(file, JSON.stringify({ dialect: builtDialect, node: process.version, options, lines: lines, generation, bare, rows, firstLoadJs: js }, null, 2));
+  console.log(`written to ${path.relative(root, file)}`);
+}
+
+function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB`;
+}
+
+// Tables that grow with history: a read of one of them must go through an index.
+const LARGE = ["charges", "ledger_entries", "consolidated_bills", "payments", "pending_shares", "disbursement_lines", "agreements", "private_offers", "accounts", "notifications", "audit_events", "charge_rollups", "disbursements"];
+
+/** Full reads of large tables in a plan: SQLite's "SCAN t" without an index, PostgreSQL's "Seq Scan on t". */
+function fullScans(plan: string): string[] {
+  const out = new Set<string>();
+  for (const line of plan.split("\n")) {
+    const sqlite = /\bSCAN (\w+)(?: AS \w+)?(.*)$/.exec(line);
+    if (sqlite && LARGE.includes(sqlite[1]!) && !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/.test(sqlite[2] ?? "")) out.add(`scan of ${sqlite[1]}`);
+    const pg = /Seq Scan on (\w+)/.exec(line);
+    if (pg && LARGE.includes(pg[1]!)) out.add(`seq scan of ${pg[1]}`);
+  }
+  return [...out];
+}
+
+/** Requests each page once from a server logging its statements, and EXPLAINs each distinct one. */
+async function planEveryLookup(databaseUrl: string, pages: { role: Role; path: string }[]) {
+  const log = path.join(root, "data", `bench-queries-${builtDialect}.jsonl`);
+  fs.rmSync(log, { force: true });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = serve(port, databaseUrl, { PORTAL_BENCH: "1", PORTAL_QUERY_LOG: log });
+  const seen = new Map<string, { sql: string; params: unknown[]; pages: string[] }>();
+  try {
+    await waitHealthy(base);
+    for (const role of ["isv", "partner", "customer", "rep"] as const) {
+      const cookie = await signIn(base, EMAIL[role]);
+      for (const page of pages.filter((p) => p.role === role)) {
+        const before = fs.existsSync(log) ? fs.statSync(log).size : 0;
+        await fetch(`${base}${page.path}`, { headers: { cookie } }).then((r) => r.text());
+        const text = fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(before) : "";
+        for (const line of text.split("\n").filter(Boolean)) {
+          const q = JSON.parse(line) as { sql: string; params: unknown[] };
+          if (/^\s*(insert|update|delete|begin|commit|rollback|savepoint|release|pragma|select pg_)/i.test(q.sql)) continue;
+          const known = seen.get(q.sql);
+          if (known) {
+            if (!known.pages.includes(page.path)) known.pages.push(page.path);
+          } else seen.set(q.sql, { ...q, pages: [page.path] });
+        }
+      }
+    }
+  } finally {
+    stop(server);
+  }
+  const out: { sql: string; pages: string[]; plan: string; scans: string[] }[] = [];
+  for (const q of seen.values()) {
+    const plan = await explain(databaseUrl, q).catch((error: Error) => `(could not explain: ${error.message})`);
+    out.push({ sql: q.sql, pages: q.pages, plan, scans: fullScans(plan) });
+  }
+  return out;
+}
