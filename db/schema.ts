@@ -290,6 +290,8 @@ export const privateOffers = table(
     ),
     index("private_offers_customer_idx").on(t.customerAccountId, t.status),
     index("private_offers_partner_idx").on(t.partnerAccountId, t.status),
+    // The vendor's channel: its offers per partner, extended and accepted, read from the index alone.
+    index("private_offers_isv_idx").on(t.isvAccountId, t.partnerAccountId, t.status, t.extendedAt),
     index("private_offers_authorization_idx").on(t.authorizationId),
     index("private_offers_discount_request_idx").on(t.discountRequestId),
   ],
@@ -394,6 +396,8 @@ export const consolidatedBills = table(
   },
   (t) => [
     uniqueIndex("consolidated_bills_customer_period_seq_uq").on(t.customerAccountId, t.period, t.currency, t.sequence),
+    // A customer's unpaid bills (its home, amount due): without it the state index reads every open bill.
+    index("consolidated_bills_customer_status_idx").on(t.customerAccountId, t.status),
     uniqueIndex("consolidated_bills_number_uq").on(t.number),
     check("consolidated_bills_total_nonneg", sql`${t.totalCents} >= 0`),
     // By state, then whether the sweep has marked it, then due date: open bills no sweep has marked yet

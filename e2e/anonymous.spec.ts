@@ -165,17 +165,19 @@ if (dialect === "pg") test("two instances answer in turn, and a session works on
   const seen = new Set<string>();
   for (let i = 0; i < 4; i++) seen.add((await request.get("/api/health")).headers()["x-portal-instance"] ?? "none");
   expect([...seen].sort()).toEqual(["a", "b"]);
-  // One signed-in page, reloaded: each load goes to the other instance, and each keeps the session.
+  // The browser's session cookie, on each instance in turn (its context's own requests, which carry
+  // its cookies; navigations would fetch scripts in between, so the turns would not alternate).
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "rep@demo.example");
   await expect(page).toHaveURL(/\/marketplace$/);
+  await page.close(); // no prefetches in between
   const answered = new Set<string>();
   for (let i = 0; i < 4; i++) {
-    const response = await page.goto("/marketplace/notifications");
-    expect(response?.status()).toBe(200);
-    answered.add((await response!.allHeaders())["x-portal-instance"] ?? "none");
-    await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
+    const response = await context.request.get("/marketplace/notifications", { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain("Notifications");
+    answered.add(response.headers()["x-portal-instance"] ?? "none");
   }
   expect([...answered].sort()).toEqual(["a", "b"]);
   await context.close();

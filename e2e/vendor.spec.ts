@@ -95,3 +95,24 @@ test("the vendor creates a product and finds it in the sortable, searchable tabl
   await expect(page).toHaveURL(/q=archive/);
   await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
 });
+
+test("a table's filter menu opens, filters through the URL, and closes on Escape", async ({ page }) => {
+  await page.goto("/vendor/invitations");
+  const menu = page.locator("summary", { hasText: "Status" });
+  const accepted = page.getByRole("checkbox", { name: "Accepted" });
+  await expect(accepted).toBeHidden();
+  await menu.click();
+  await accepted.check();
+  await expect(page).toHaveURL(/[?&]status=accepted/);
+  await expect(menu).toContainText("1");
+  await page.keyboard.press("Escape");
+  await expect(accepted).toBeHidden();
+  // Opened again, a click outside closes it; clearing the filter leaves the URL without it.
+  await menu.click();
+  await expect(accepted).toBeChecked();
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(accepted).toBeHidden();
+  await menu.click();
+  await page.getByRole("button", { name: "Clear status" }).click();
+  await expect(page).not.toHaveURL(/status=/);
+});

@@ -124,3 +124,36 @@ export async function explain(url: string, query: { sql: string; params: unknown
     await client.end();
   }
 }
+
+/** The fastest of `runs` executions of one read (ms), on a connection of its own. */
+export async function timeRead(url: string, query: { sql: string; params: unknown[] }, runs = 3): Promise<number> {
+  let best = Infinity;
+  if (dialect === "sqlite") {
+    const Database = (await import("better-sqlite3")).default;
+    const conn = new Database(url.replace(/^file:/, ""), { readonly: true });
+    try {
+      const params = query.params.map((p) => (p instanceof Date ? p.getTime() : typeof p === "boolean" ? Number(p) : p));
+      const statement = conn.prepare(query.sql);
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        statement.all(...params);
+        best = Math.min(best, performance.now() - started);
+      }
+    } finally {
+      conn.close();
+    }
+    return best;
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await client.query(query.sql, query.params);
+      best = Math.min(best, performance.now() - started);
+    }
+  } finally {
+    await client.end();
+  }
+  return best;
+}

@@ -16,11 +16,30 @@ export function unmarkedPastDue(at: Date): SQL {
   return and(unmarkedOpenBill, lt(consolidatedBills.dueAt, at))!;
 }
 
-/** Unpaid bills past their due date and their totals, in one currency, as of `at`. */
-export async function overdueNow(db: Db, currency: string, at: Date): Promise<{ cents: number; bills: number }> {
+/** Unpaid bills past their due date and their totals (in one currency, or the count in all), as of `at`. */
+export async function overdueNow(db: Db, currency: string | null, at: Date): Promise<{ cents: number; bills: number }> {
   const [[kept], [unmarked]] = await Promise.all([
-    db.select({ cents: sumCents(periodTotals.overdueCents), bills: sql<number>`coalesce(sum(${periodTotals.overdueBills}), 0)`.mapWith(Number) }).from(periodTotals).where(eq(periodTotals.currency, currency)),
-    db.select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() }).from(consolidatedBills).where(and(unmarkedPastDue(at), eq(consolidatedBills.currency, currency))),
+    db
+      .select({ cents: sumCents(periodTotals.overdueCents), bills: sql<number>`coalesce(sum(${periodTotals.overdueBills}), 0)`.mapWith(Number) })
+      .from(periodTotals)
+      .where(currency ? eq(periodTotals.currency, currency) : undefined),
+    db
+      .select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() })
+      .from(consolidatedBills)
+      .where(and(unmarkedPastDue(at), currency ? eq(consolidatedBills.currency, currency) : undefined)),
   ]);
   return { cents: (kept?.cents ?? 0) + (unmarked?.cents ?? 0), bills: (kept?.bills ?? 0) + (unmarked?.bills ?? 0) };
+}
+
+/** How many bills are in each state the bills table filters by, over the whole marketplace: all kept as data. */
+export async function billCounts(db: Db, at: Date): Promise<{ all: number; open: number; overdue: number; paid: number }> {
+  const [[issued], overdue] = await Promise.all([
+    db
+      .select({ all: sql<number>`coalesce(sum(${periodTotals.bills}), 0)`.mapWith(Number), paid: sql<number>`coalesce(sum(${periodTotals.billsPaid}), 0)`.mapWith(Number) })
+      .from(periodTotals),
+    overdueNow(db, null, at),
+  ]);
+  const all = issued?.all ?? 0;
+  const paid = issued?.paid ?? 0;
+  return { all, paid, overdue: overdue.bills, open: all - paid - overdue.bills };
 }

@@ -24,7 +24,8 @@ import {
 } from "@/db/schema";
 import type { JobKind } from "@/db/enums";
 import { HOLD_REASON } from "@/lib/billing/disburse";
-import type { BILLS_TABLE, BillRow, PAYOUTS_TABLE, PayoutRow, WAITING_TABLE, WaitingRow } from "@/lib/billing/table";
+import { billCounts } from "@/lib/billing/overdue";
+import type { BILLS_TABLE, BillRow, BillState, PAYOUTS_TABLE, PayoutRow, WAITING_TABLE, WaitingRow } from "@/lib/billing/table";
 import { parseAccountId } from "@/lib/account-id";
 import { offsetOf, type TableParams } from "@/lib/tables/params";
 import { describeSchedule, nextPayoutDate, type PayoutSchedule } from "@/lib/billing/schedule";
@@ -83,7 +84,11 @@ export async function listBills(db: Db, customerAccountId: string | null, params
       .orderBy(...order, asc(consolidatedBills.id))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    db.select({ n: countAll() }).from(consolidatedBills).innerJoin(customer, eq(customer.id, consolidatedBills.customerAccountId)).where(where),
+    // The marketplace's bills by state are counted as they are kept (period totals, the overdue
+    // figure); a search, or one customer's bills, is counted from the rows.
+    !customerAccountId && !params.q
+      ? billCounts(db, at).then((c) => [{ n: states.length ? states.reduce((n, state) => n + (c[state as BillState] ?? 0), 0) : c.all }])
+      : db.select({ n: countAll() }).from(consolidatedBills).innerJoin(customer, eq(customer.id, consolidatedBills.customerAccountId)).where(where),
   ]);
   return {
     rows: rows.map(

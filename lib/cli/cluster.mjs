@@ -35,14 +35,10 @@ async function healthy(url, child) {
   }
 }
 
+// The instances stay in this process's group, so whoever stops the cluster by its group (Playwright
+// does, with SIGKILL) stops them too; a plain SIGTERM or Ctrl-C is passed on here.
 function stopAll() {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // gone
-    }
-  }
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
 }
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
@@ -60,7 +56,6 @@ for (const name of ["a", "b"]) {
   const instancePort = await freePort();
   const child = spawn(process.execPath, [path.join(root, "lib", "cli", "run.mjs"), "start"], {
     cwd: root,
-    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
     // One trusted hop: the proxy below, which sets X-Forwarded-For to the client's socket address.
     env: { ...process.env, PORT: String(instancePort), TRUSTED_PROXY_HOPS: "1" },

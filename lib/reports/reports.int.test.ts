@@ -13,7 +13,8 @@ import { runDisbursements } from "@/lib/billing/disburse";
 import { periodEnd } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
 import { markOverdueBills } from "@/lib/jobs/sweep";
-import { trialBalance } from "@/lib/billing/queries";
+import { listBills, trialBalance } from "@/lib/billing/queries";
+import { BILLS_TABLE } from "@/lib/billing/table";
 import { csvResponse } from "@/lib/reports/csv";
 import { FEED_HEADER, feedCsvChunks, lineColumns, lineCsvChunks } from "@/lib/reports/export";
 import { EMPTY_FILTER, parseReportFilter, type ReportFilter } from "@/lib/reports/filters";
@@ -362,6 +363,23 @@ describe(`reports on ${dialect}`, () => {
       .from(charges)
       .where(inArray(charges.period, ["2026-04", "2026-05"]));
     expect(some.gmvCents).toBe(num(inRange?.cents));
+  });
+
+  it("counts the marketplace's bills by state as kept, equal to counting the rows", async () => {
+    const at = now();
+    const rows = await db.select({ status: consolidatedBills.status, dueAt: consolidatedBills.dueAt }).from(consolidatedBills);
+    const byState = { paid: rows.filter((r) => r.status === "paid").length, overdue: rows.filter((r) => r.status === "issued" && r.dueAt < at).length, open: rows.filter((r) => r.status === "issued" && r.dueAt >= at).length };
+    expect(byState.overdue).toBeGreaterThan(0);
+    expect(byState.paid).toBeGreaterThan(0);
+    for (const states of [[], ["open"], ["overdue"], ["paid"], ["open", "overdue"], ["overdue", "paid"], ["open", "overdue", "paid"]] as const) {
+      const { total, rows: page } = await listBills(db, null, parseTableParams(BILLS_TABLE, { state: states.join(",") }));
+      const expected = states.length ? states.reduce((n, s) => n + byState[s], 0) : rows.length;
+      expect({ states, total }).toEqual({ states, total: expected });
+      expect(page.length).toBe(Math.min(25, expected));
+    }
+    // A search is counted from the rows.
+    const one = rows.length > 0 ? (await db.select({ number: consolidatedBills.number }).from(consolidatedBills).limit(1))[0]!.number : "";
+    expect((await listBills(db, null, parseTableParams(BILLS_TABLE, { q: one }))).total).toBe(1);
   });
 
   it("measures each partner's channel: invitations, offers, conversion and billed wholesale", async () => {
