@@ -3,26 +3,15 @@
 // (lib/actions/fuzz.int.test.ts), and the HTTP probe over every object of every
 // kind as every tenant (e2e/matrix.spec.ts, PROBE_ALL=1) against a production build.
 import { spawnSync } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import fs from "node:fs";
 import { Client } from "pg";
 import { builtDialect } from "@/db";
 import { adminPgUrl } from "@/db/testing/database";
+import { freePort } from "@/lib/cli/bench-http";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function benchSecurity({ fuzzRuns }: { fuzzRuns: number }) {
   console.log(`\nsecurity bench · ${builtDialect} · ${fuzzRuns} hostile inputs per operation, every object probed`);
