@@ -404,7 +404,9 @@ export const consolidatedBills = table(
     // are one short range (what the sweep marks next, and the overdue figure's part not yet kept),
     // however many marked ones the history holds.
     index("consolidated_bills_status_marked_due_idx").on(t.status, t.overdueAt, t.dueAt),
-    index("consolidated_bills_period_idx").on(t.period, t.sequence),
+    // The marketplace's bills newest (or oldest) first, read in index order either way: the list sorts
+    // by period, then sequence, then id, all in one direction.
+    index("consolidated_bills_period_idx").on(t.period, t.sequence, t.id),
   ],
 );
 

@@ -45,7 +45,8 @@ export function isOverdue(bill: { status: string; dueAt: Date }, at: Date = now(
  * Bills as a table: the customer's own (all of them for a rep when
  * `customerAccountId` is null), filtered by state as of now (open, overdue,
  * paid), searched by number (and customer for reps), sorted and paged in SQL.
- * A period's supplementary bills sort right after its first.
+ * By period, a period's supplementary bills sit next to its first (after it oldest first, before it
+ * newest first).
  */
 export async function listBills(db: Db, customerAccountId: string | null, params: TableParams<(typeof BILLS_TABLE.sortable)[number], "state">) {
   const at = now();
@@ -67,21 +68,22 @@ export async function listBills(db: Db, customerAccountId: string | null, params
     : undefined;
   const where = and(customerAccountId ? eq(consolidatedBills.customerAccountId, customerAccountId) : undefined, stateFilter, search);
   const direction = params.sort.desc ? desc : asc;
+  // By period, all one direction, so the (period, sequence, id) index serves it read forwards or backwards.
   const order =
     params.sort.id === "due"
-      ? [direction(consolidatedBills.dueAt)]
+      ? [direction(consolidatedBills.dueAt), asc(consolidatedBills.id)]
       : params.sort.id === "total"
-        ? [direction(consolidatedBills.totalCents)]
+        ? [direction(consolidatedBills.totalCents), asc(consolidatedBills.id)]
         : params.sort.id === "customer" && !customerAccountId
-          ? [direction(customer.name), desc(consolidatedBills.period)]
-          : [direction(consolidatedBills.period), asc(consolidatedBills.sequence)];
+          ? [direction(customer.name), desc(consolidatedBills.period), asc(consolidatedBills.id)]
+          : [direction(consolidatedBills.period), direction(consolidatedBills.sequence), direction(consolidatedBills.id)];
   const [rows, [total]] = await Promise.all([
     db
       .select({ bill: consolidatedBills, customerName: customer.name })
       .from(consolidatedBills)
       .innerJoin(customer, eq(customer.id, consolidatedBills.customerAccountId))
       .where(where)
-      .orderBy(...order, asc(consolidatedBills.id))
+      .orderBy(...order)
       .limit(params.pageSize)
       .offset(offsetOf(params)),
     // The marketplace's bills by state are counted as they are kept (period totals, the overdue

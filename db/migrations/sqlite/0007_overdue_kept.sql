@@ -1,6 +1,8 @@
 DROP INDEX `consolidated_bills_status_due_idx`;--> statement-breakpoint
+DROP INDEX `consolidated_bills_period_idx`;--> statement-breakpoint
 CREATE INDEX `consolidated_bills_customer_status_idx` ON `consolidated_bills` (`customer_account_id`,`status`);--> statement-breakpoint
 CREATE INDEX `consolidated_bills_status_marked_due_idx` ON `consolidated_bills` (`status`,`overdue_at`,`due_at`);--> statement-breakpoint
+CREATE INDEX `consolidated_bills_period_idx` ON `consolidated_bills` (`period`,`sequence`,`id`);--> statement-breakpoint
 ALTER TABLE `period_totals` ADD `overdue_bills` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `period_totals` ADD `overdue_cents` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX `private_offers_isv_idx` ON `private_offers` (`isv_account_id`,`partner_account_id`,`status`,`extended_at`);--> statement-breakpoint
