@@ -219,8 +219,9 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
           params={params}
           total={total}
           pageSizes={pageSizesOf(spec)}
-          canPrevious={table.getCanPreviousPage()}
-          canNext={table.getCanNextPage()}
+          // A keyset page is read from the rows on screen: wait for them before paging again.
+          canPrevious={table.getCanPreviousPage() && !(spec.keyset && isPending)}
+          canNext={table.getCanNextPage() && !(spec.keyset && isPending)}
           onPrevious={() => {
             const first = rows[0];
             // Page 1 is read from the top; any other page before the first row shown.
