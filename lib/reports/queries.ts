@@ -233,6 +233,14 @@ function shape(viewer: ReportViewer, r: RawLine, at: Date): ReportLine {
 type LineParams = TableParams<(typeof LINES_TABLE.sortable)[number], never>;
 
 /**
+ * Lines past `key` in (period, id) order, going up or (`backwards`) down: a row-value comparison, so
+ * both databases read it as one range of the (…, period, id) index.
+ */
+function pastLine(key: { period: string; id: string }, backwards: boolean): SQL {
+  return backwards ? sql`(${charges.period}, ${charges.id}) < (${key.period}, ${key.id})` : sql`(${charges.period}, ${charges.id}) > (${key.period}, ${key.id})`;
+}
+
+/**
  * The query of one page of lines (exported for the bench's EXPLAIN). With a cursor it reads from the
  * cursor's line on, in index order: after it in the table's order, or (for Previous) before it, read
  * backwards — the caller turns those rows around.
@@ -241,8 +249,7 @@ export function reportLinesQuery(db: Db, viewer: ReportViewer, filter: ReportFil
   const key = params.cursor ? readLineCursor(params.cursor.key) : null;
   const readDesc = key && params.cursor?.dir === "before" ? !params.sort.desc : params.sort.desc;
   const dir = readDesc ? desc : asc;
-  // A row-value comparison, so both databases read it as one range of the (…, period, id) index.
-  const from = key ? (readDesc ? sql`(${charges.period}, ${charges.id}) < (${key.period}, ${key.id})` : sql`(${charges.period}, ${charges.id}) > (${key.period}, ${key.id})`) : undefined;
+  const from = key ? pastLine(key, readDesc) : undefined;
   return lineSelect(db, viewer)
     .where(and(lineScope(viewer, filter), from))
     .orderBy(dir(charges.period), dir(charges.id))
@@ -281,8 +288,7 @@ export async function* allReportLines(db: Db, viewer: ReportViewer, filter: Repo
   const at = now();
   let after: { period: string; id: string } | null = null;
   for (;;) {
-    // A row-value comparison: both databases read it as one range of the (…, period, id) index.
-    const keyset: SQL | undefined = after ? sql`(${charges.period}, ${charges.id}) > (${after.period}, ${after.id})` : undefined;
+    const keyset: SQL | undefined = after ? pastLine(after, false) : undefined;
     const rows: RawLine[] = await lineSelect(db, viewer)
       .where(and(lineScope(viewer, filter), keyset))
       .orderBy(asc(charges.period), asc(charges.id))

@@ -89,7 +89,6 @@ export async function addChargeTotals(
 ): Promise<void> {
   if (lines.length === 0) return;
   const rollups = new Map<string, typeof chargeRollups.$inferInsert & Record<"lineCount" | "listCents" | "wholesaleCents" | "customerCents" | "feeCents" | "isvShareCents" | "partnerShareCents", number>>();
-  const periods = new Map<string, { period: string; currency: string; lineCount: number; billedCents: number; feeCents: number; bills: number }>();
   for (const c of lines) {
     const key = `${c.isvAccountId}|${c.period}|${c.partnerAccountId}|${c.productId}|${c.currency}`;
     const into = rollups.get(key) ?? {
@@ -114,16 +113,6 @@ export async function addChargeTotals(
     into.isvShareCents += c.isvShareCents;
     into.partnerShareCents += c.partnerShareCents;
     rollups.set(key, into);
-    const pkey = `${c.period}|${c.currency}`;
-    const p = periods.get(pkey) ?? { period: c.period, currency: c.currency, lineCount: 0, billedCents: 0, feeCents: 0, bills: 0 };
-    p.lineCount += 1;
-    p.billedCents += c.customerCents;
-    p.feeCents += c.feeCents;
-    periods.set(pkey, p);
-  }
-  for (const b of newBills) {
-    const p = periods.get(`${b.period}|${b.currency}`);
-    if (p) p.bills += 1;
   }
   const sorted = byKey(rollups);
   for (let i = 0; i < sorted.length; i += BATCH) {
@@ -143,7 +132,13 @@ export async function addChargeTotals(
         },
       });
   }
-  await addPeriodTotals(tx, [...periods.values(), ...ontoOverdue.map((o) => ({ period: o.period, currency: o.currency, overdueCents: o.cents }))]);
+  // addPeriodTotals sums the deltas per period and currency; a new bill counts where its lines do.
+  const withLines = new Set(lines.map((c) => `${c.period}|${c.currency}`));
+  await addPeriodTotals(tx, [
+    ...lines.map((c) => ({ period: c.period, currency: c.currency, lineCount: 1, billedCents: c.customerCents, feeCents: c.feeCents })),
+    ...newBills.filter((b) => withLines.has(`${b.period}|${b.currency}`)).map((b) => ({ period: b.period, currency: b.currency, bills: 1 })),
+    ...ontoOverdue.map((o) => ({ period: o.period, currency: o.currency, overdueCents: o.cents })),
+  ]);
 }
 
 /** A paid bill's total moves to its period's collected figure, and out of its overdue figure if the sweep had marked it. */
