@@ -21,7 +21,7 @@ const OVERDUE_CHUNK = 500;
 
 /** Marks issued bills past their due date as overdue, once each, telling the customer; in bounded chunks. */
 export async function markOverdueBills(db: Db, at: Date = now()): Promise<number> {
-  let marked = 0;
+  let total = 0;
   for (;;) {
     const batch = await db.transaction(async (tx) => {
       const rows = await tx
@@ -30,7 +30,7 @@ export async function markOverdueBills(db: Db, at: Date = now()): Promise<number
         .where(unmarkedPastDue(at))
         .orderBy(asc(consolidatedBills.dueAt))
         .limit(OVERDUE_CHUNK);
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { read: 0, marked: 0 };
       // What the update marked, as it marked it: a bill paid (or charged more) since the read above is
       // seen as it is now, so the kept overdue figure moves by exactly what became overdue.
       const marked = await tx
@@ -54,10 +54,11 @@ export async function markOverdueBills(db: Db, at: Date = now()): Promise<number
         })),
       );
       await addOverdue(tx, marked);
-      return rows.length;
+      return { read: rows.length, marked: marked.length };
     });
-    marked += batch;
-    if (batch < OVERDUE_CHUNK) return marked;
+    // Counted as marked (a bill paid between the read and the update is not); a full read means more may wait.
+    total += batch.marked;
+    if (batch.read < OVERDUE_CHUNK) return total;
   }
 }
 
