@@ -1,7 +1,7 @@
 // Next.js glue for lib/auth/authorize.ts: every page, server action and route
 // handler calls one of these itself (proxy.ts only redirects).
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
@@ -9,14 +9,34 @@ import { auth } from "@/lib/auth/auth";
 import { recordDenied } from "@/lib/audit";
 import { actorOf, checkPermission, loadUser, type CurrentUser } from "@/lib/auth/authorize";
 import { clientAddress } from "@/lib/auth/client-address";
+import { SESSION_COOKIE_NAMES, SessionTokenReader } from "@/lib/auth/session-token";
 import { AREAS, type AreaSlug, type Permission } from "@/lib/auth/permissions";
 
 /** The signed-in user, reloaded from the database once per request. */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  return loadUser(getDb(), session.user.id, await requestAddress(), { version: session.user.sessionVersion ?? 0 });
+  const session = await sessionClaims();
+  if (!session) return null;
+  return loadUser(getDb(), session.userId, await requestAddress(), { version: session.sessionVersion });
 });
+
+let reader: SessionTokenReader | null = null;
+
+/** Who the session cookie says is asking: read directly (lib/auth/session-token.ts), or by Auth.js when that cannot. */
+async function sessionClaims(): Promise<{ userId: string; sessionVersion: number } | null> {
+  const jar = await cookies();
+  const secret = process.env.AUTH_SECRET;
+  for (const name of [...SESSION_COOKIE_NAMES].reverse()) {
+    const token = jar.get(name)?.value;
+    if (!token || !secret) continue;
+    reader ??= new SessionTokenReader(secret);
+    const claims = await reader.read(name, token);
+    if (claims) return claims;
+  }
+  // No session cookie at all (chunked ones are named "<name>.0", ".1", …): signed out.
+  if (!jar.getAll().some((c) => SESSION_COOKIE_NAMES.some((name) => c.name.startsWith(name)))) return null;
+  const session = await auth();
+  return session?.user?.id ? { userId: session.user.id, sessionVersion: session.user.sessionVersion ?? 0 } : null;
+}
 
 export async function requestAddress(): Promise<string> {
   return clientAddress(await headers());
