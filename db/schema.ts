@@ -290,6 +290,8 @@ export const privateOffers = table(
     ),
     index("private_offers_customer_idx").on(t.customerAccountId, t.status),
     index("private_offers_partner_idx").on(t.partnerAccountId, t.status),
+    // The partner's offers, last changed first (the default sort).
+    index("private_offers_partner_updated_idx").on(t.partnerAccountId, t.updatedAt, t.id),
     // The vendor's channel: its offers per partner, extended and accepted, read from the index alone.
     index("private_offers_isv_idx").on(t.isvAccountId, t.partnerAccountId, t.status, t.extendedAt),
     index("private_offers_authorization_idx").on(t.authorizationId),
@@ -359,9 +361,10 @@ export const agreements = table(
       sql`${t.listCentsPerMonth} >= 0 and ${t.wholesaleCentsPerMonth} >= 0 and ${t.customerCentsPerMonth} >= 0`,
     ),
     check("agreements_dates", sql`${t.endsAt} > ${t.startsAt}`),
-    index("agreements_customer_idx").on(t.customerAccountId),
-    index("agreements_partner_idx").on(t.partnerAccountId),
-    index("agreements_isv_idx").on(t.isvAccountId),
+    // Each party's list, newest first (the default sort), read as one range of its index.
+    index("agreements_customer_idx").on(t.customerAccountId, t.startsAt, t.id),
+    index("agreements_partner_idx").on(t.partnerAccountId, t.startsAt, t.id),
+    index("agreements_isv_idx").on(t.isvAccountId, t.startsAt, t.id),
   ],
 );
 

@@ -48,11 +48,11 @@ function statusFilter(values: string[] | undefined): SQL | undefined {
   return valid.length ? inArray(agreements.status, valid) : undefined;
 }
 
-function ordering(params: TableParams<string, "status">, counterparty: SQLWrapper) {
+/** The sort, then the id in the same direction (so the (party, starts_at, id) index serves the default either way). */
+function ordering(params: TableParams<string, "status">, counterparty: SQLWrapper): SQL[] {
   const direction = params.sort.desc ? desc : asc;
-  if (params.sort.id === "product") return direction(products.name);
-  if (params.sort.id === "counterparty") return direction(counterparty);
-  return direction(agreements.startsAt);
+  const first = params.sort.id === "product" ? products.name : params.sort.id === "counterparty" ? counterparty : agreements.startsAt;
+  return [direction(first), direction(agreements.id)];
 }
 
 export interface SubscriptionRow {
@@ -84,14 +84,17 @@ export async function customerSubscriptions(db: Db, customerAccountId: string, p
       .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
       .innerJoin(partner, eq(partner.id, agreements.partnerAccountId));
   const [page, [total]] = await Promise.all([
-    base().where(where).orderBy(ordering(params, partner.name), desc(agreements.id)).limit(params.pageSize).offset(offsetOf(params)),
-    db
-      .select({ n: countAll() })
-      .from(agreements)
-      .innerJoin(products, eq(products.id, agreements.productId))
-      .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
-      .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
-      .where(where),
+    base().where(where).orderBy(...ordering(params, partner.name)).limit(params.pageSize).offset(offsetOf(params)),
+    // Every agreement has its product and parties: the joins are read only when a search needs them.
+    params.q
+      ? db
+          .select({ n: countAll() })
+          .from(agreements)
+          .innerJoin(products, eq(products.id, agreements.productId))
+          .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
+          .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
+          .where(where)
+      : db.select({ n: countAll() }).from(agreements).where(where),
   ]);
   const rows: SubscriptionRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
@@ -175,15 +178,18 @@ export async function partnerSales(db: Db, partnerAccountId: string, params: Tab
       .innerJoin(customer, eq(customer.id, agreements.customerAccountId))
       .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
       .where(where)
-      .orderBy(ordering(params, customer.name), desc(agreements.id))
+      .orderBy(...ordering(params, customer.name))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    db
-      .select({ n: countAll() })
-      .from(agreements)
-      .innerJoin(products, eq(products.id, agreements.productId))
-      .innerJoin(customer, eq(customer.id, agreements.customerAccountId))
-      .where(where),
+    // Every agreement has its product and parties: the joins are read only when a search needs them.
+    params.q
+      ? db
+          .select({ n: countAll() })
+          .from(agreements)
+          .innerJoin(products, eq(products.id, agreements.productId))
+          .innerJoin(customer, eq(customer.id, agreements.customerAccountId))
+          .where(where)
+      : db.select({ n: countAll() }).from(agreements).where(where),
   ]);
   const rows: SaleRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
@@ -259,15 +265,18 @@ export async function channelSales(db: Db, isvAccountId: string, params: TablePa
       .innerJoin(products, eq(products.id, agreements.productId))
       .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
       .where(where)
-      .orderBy(ordering(params, partner.name), desc(agreements.id))
+      .orderBy(...ordering(params, partner.name))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    db
-      .select({ n: countAll() })
-      .from(agreements)
-      .innerJoin(products, eq(products.id, agreements.productId))
-      .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
-      .where(where),
+    // Every agreement has its product and parties: the joins are read only when a search needs them.
+    params.q
+      ? db
+          .select({ n: countAll() })
+          .from(agreements)
+          .innerJoin(products, eq(products.id, agreements.productId))
+          .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
+          .where(where)
+      : db.select({ n: countAll() }).from(agreements).where(where),
   ]);
   const rows: ChannelSaleRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);

@@ -15,6 +15,12 @@ declare module "autocannon" {
     timeouts: number;
     non2xx: number;
   }
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     url: string;
     connections?: number;
@@ -22,6 +28,13 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     method?: string;
     body?: string;
+    /** A sequence each connection sends in turn; setupRequest builds each request as it is sent. */
+    requests?: (Request & { setupRequest?: (request: Request) => Request })[];
   }
-  export default function autocannon(options: Options): Promise<Result>;
+  /** The running load: a promise of its result, and events per response. */
+  interface Instance extends PromiseLike<Result> {
+    on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): this;
+    on(event: "reqError", listener: (error: Error) => void): this;
+  }
+  export default function autocannon(options: Options): Instance;
 }

@@ -186,7 +186,7 @@ async function scheduler(argv: string[]) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "bench") {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" }, connections: { type: "string" }, reuse: { type: "boolean" }, only: { type: "string" } } });
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" }, connections: { type: "string" }, reuse: { type: "boolean" }, only: { type: "string" }, due: { type: "string" }, soak: { type: "string" } } });
     if (positionals[0] === "security") {
       const { benchSecurity } = await import("@/lib/cli/bench-security");
       return benchSecurity({ fuzzRuns: Number(values.runs ?? 1000) });
@@ -204,6 +204,17 @@ async function main() {
         connections: Number(values.connections ?? 50),
         reuse: values.reuse === true,
         only: values.only ?? null,
+      });
+    }
+    if (positionals[0] === "load") {
+      const { benchLoad } = await import("@/lib/cli/bench-load");
+      return benchLoad({
+        agreements: Number(values.agreements ?? 42_000),
+        months: Number(values.months ?? 24),
+        due: Number(values.due ?? 40_000),
+        seconds: Number(values.seconds ?? 10),
+        soak: Number(values.soak ?? 300),
+        connections: Number(values.connections ?? 50),
       });
     }
     if (positionals[0] === "reports") {

@@ -67,10 +67,12 @@ export async function listPartnerOffers(db: Db, partnerAccountId: string, params
       .innerJoin(customer, eq(customer.id, privateOffers.customerAccountId))
       .innerJoin(products, eq(products.id, privateOffers.productId))
       .where(where)
-      .orderBy(order[params.sort.id] ?? order.updated!, desc(privateOffers.id))
+      .orderBy(order[params.sort.id] ?? order.updated!, direction(privateOffers.id))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    db.select({ n: countAll() }).from(privateOffers).innerJoin(customer, eq(customer.id, privateOffers.customerAccountId)).where(where),
+    params.q
+      ? db.select({ n: countAll() }).from(privateOffers).innerJoin(customer, eq(customer.id, privateOffers.customerAccountId)).where(where)
+      : db.select({ n: countAll() }).from(privateOffers).where(where),
   ]);
   const at = now();
   const rows: PartnerOfferRow[] = page.map(({ offer, customerName, productName }) => ({
