@@ -26,6 +26,7 @@ import { loadUser } from "@/lib/auth/authorize";
 import { hashPassword } from "@/lib/auth/password";
 import { periodOfDate } from "@/lib/billing/periods";
 import { benchDatabaseName, describeGeneration, generateBenchMarketplace } from "@/lib/cli/bench-data";
+import { benchTenants, ensureUsers } from "@/lib/cli/bench-pages";
 import { BENCH_SECRET, benchDatabase, freePort, root, serve, signIn, stop, waitHealthy } from "@/lib/cli/bench-http";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo";
 import { newId } from "@/lib/ids";
@@ -85,6 +86,7 @@ interface Prepared {
 async function prepare(db: Db, options: Options, accepts: number): Promise<Prepared> {
   const now = new Date();
   const startsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 6));
+  await ensureUsers(db, await benchTenants(db));
   await createBulkMarketplace(db, { vendors: 20, partners: 40, customers: Math.max(100, Math.round(options.due / 2)), agreements: options.due, startsAt: () => startsAt });
 
   // The demo partner's usable authorization and its product's units (the demo lives inside the big marketplace).
@@ -330,7 +332,7 @@ export async function benchLoad(options: Options) {
       worker.stdout!.on("data", (data: Buffer) => (output += data.toString()));
       worker.once("exit", () => {
         clearInterval(marker);
-        run = { seconds: (performance.now() - runStarted) / 1000, output: output.trim().split("\n").slice(-2).join(" ") };
+        run = { seconds: (performance.now() - runStarted) / 1000, output: output.trim().split("\n").slice(-2).join(" ").replace(/\.+$/, "") };
       });
     }, Math.min(60_000, (options.soak * 1000) / 5));
     const instance = autocannon({
@@ -363,6 +365,7 @@ export async function benchLoad(options: Options) {
       const sorted = [...(latencies[w] ?? [])].sort((a, b) => a - b);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
       const span = Math.min(30, options.soak - w * 30);
+      if (span <= 0) continue; // the last responses, in after the soak's end
       windows.push({ second: w * 30, rps: Math.round(sorted.length / Math.max(1, span)), p50: Math.round(at(0.5)), p99: Math.round(at(0.99)), errors: errorsIn[w] ?? 0, rssMb: Math.round(rssIn[w] ?? 0), billing: billingWindows.has(w) });
     }
   } finally {

@@ -42,7 +42,7 @@ function staticPages(area: string): string[] {
 }
 
 /** The busiest tenant of each role (by charge lines; the customer by bills), each with a user to sign in as. */
-async function benchTenants(db: ReturnType<typeof openDatabase>["db"]) {
+export async function benchTenants(db: ReturnType<typeof openDatabase>["db"]) {
   const [isv] = await db.select({ id: chargeRollups.isvAccountId }).from(chargeRollups).groupBy(chargeRollups.isvAccountId).orderBy(desc(sql`sum(${chargeRollups.lineCount})`)).limit(1);
   const [partner] = await db.select({ id: chargeRollups.partnerAccountId }).from(chargeRollups).groupBy(chargeRollups.partnerAccountId).orderBy(desc(sql`sum(${chargeRollups.lineCount})`)).limit(1);
   const [customer] = await db
@@ -54,7 +54,7 @@ async function benchTenants(db: ReturnType<typeof openDatabase>["db"]) {
   return { isv: isv!.id, partner: partner!.id, customer: customer!.id };
 }
 
-async function ensureUsers(db: ReturnType<typeof openDatabase>["db"], tenants: Record<Exclude<Role, "rep">, string>) {
+export async function ensureUsers(db: ReturnType<typeof openDatabase>["db"], tenants: Record<Exclude<Role, "rep">, string>) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const role of ["isv", "partner", "customer"] as const) {
     const email = BENCH_USERS[role];
