@@ -48,6 +48,15 @@ function statusFilter(values: string[] | undefined): SQL | undefined {
   return valid.length ? inArray(agreements.status, valid) : undefined;
 }
 
+type Joined = typeof products | typeof customer | typeof isv | typeof partner;
+
+/** Agreements matching `where`. Every agreement has its product and parties, so their joins are read only when a search needs them. */
+function countAgreements(db: Db, where: SQL | undefined, joins: [Joined, SQL][]) {
+  let query = db.select({ n: countAll() }).from(agreements).$dynamic();
+  for (const [table, on] of joins) query = query.innerJoin(table, on);
+  return query.where(where);
+}
+
 /** The sort, then the id in the same direction (so the (party, starts_at, id) index serves the default either way). */
 function ordering(params: TableParams<string, "status">, counterparty: SQLWrapper): SQL[] {
   const direction = params.sort.desc ? desc : asc;
@@ -85,16 +94,7 @@ export async function customerSubscriptions(db: Db, customerAccountId: string, p
       .innerJoin(partner, eq(partner.id, agreements.partnerAccountId));
   const [page, [total]] = await Promise.all([
     base().where(where).orderBy(...ordering(params, partner.name)).limit(params.pageSize).offset(offsetOf(params)),
-    // Every agreement has its product and parties: the joins are read only when a search needs them.
-    params.q
-      ? db
-          .select({ n: countAll() })
-          .from(agreements)
-          .innerJoin(products, eq(products.id, agreements.productId))
-          .innerJoin(isv, eq(isv.id, agreements.isvAccountId))
-          .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
-          .where(where)
-      : db.select({ n: countAll() }).from(agreements).where(where),
+    countAgreements(db, where, params.q ? [[products, eq(products.id, agreements.productId)], [isv, eq(isv.id, agreements.isvAccountId)], [partner, eq(partner.id, agreements.partnerAccountId)]] : []),
   ]);
   const rows: SubscriptionRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
@@ -181,15 +181,7 @@ export async function partnerSales(db: Db, partnerAccountId: string, params: Tab
       .orderBy(...ordering(params, customer.name))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    // Every agreement has its product and parties: the joins are read only when a search needs them.
-    params.q
-      ? db
-          .select({ n: countAll() })
-          .from(agreements)
-          .innerJoin(products, eq(products.id, agreements.productId))
-          .innerJoin(customer, eq(customer.id, agreements.customerAccountId))
-          .where(where)
-      : db.select({ n: countAll() }).from(agreements).where(where),
+    countAgreements(db, where, params.q ? [[products, eq(products.id, agreements.productId)], [customer, eq(customer.id, agreements.customerAccountId)]] : []),
   ]);
   const rows: SaleRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
@@ -268,15 +260,7 @@ export async function channelSales(db: Db, isvAccountId: string, params: TablePa
       .orderBy(...ordering(params, partner.name))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    // Every agreement has its product and parties: the joins are read only when a search needs them.
-    params.q
-      ? db
-          .select({ n: countAll() })
-          .from(agreements)
-          .innerJoin(products, eq(products.id, agreements.productId))
-          .innerJoin(partner, eq(partner.id, agreements.partnerAccountId))
-          .where(where)
-      : db.select({ n: countAll() }).from(agreements).where(where),
+    countAgreements(db, where, params.q ? [[products, eq(products.id, agreements.productId)], [partner, eq(partner.id, agreements.partnerAccountId)]] : []),
   ]);
   const rows: ChannelSaleRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
