@@ -134,7 +134,15 @@ export async function billDetail(db: Db, billId: string, customerAccountId: stri
     db
       .select({ id: consolidatedBills.id, number: consolidatedBills.number, sequence: consolidatedBills.sequence, status: consolidatedBills.status, totalCents: consolidatedBills.totalCents, currency: consolidatedBills.currency })
       .from(consolidatedBills)
-      .where(and(eq(consolidatedBills.customerAccountId, bill.bill.customerAccountId), eq(consolidatedBills.period, bill.bill.period), ne(consolidatedBills.id, billId)))
+      // Its supplementary bills: numbered in sequence per customer, period and currency (the unique index this reads).
+      .where(
+        and(
+          eq(consolidatedBills.customerAccountId, bill.bill.customerAccountId),
+          eq(consolidatedBills.period, bill.bill.period),
+          eq(consolidatedBills.currency, bill.bill.currency),
+          ne(consolidatedBills.id, billId),
+        ),
+      )
       .orderBy(asc(consolidatedBills.sequence)),
   ]);
   return { ...bill.bill, customerName: bill.customerName, overdue: isOverdue(bill.bill), lines, payments: paid, siblings };

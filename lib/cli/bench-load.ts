@@ -49,7 +49,7 @@ async function copyOfSizeDatabase(options: Options): Promise<string> {
   if (!source.existed) {
     const handle = openDatabase(source.url);
     try {
-      console.log(describeGeneration(await generateBenchMarketplace(handle, options)));
+      console.log(describeGeneration(await generateBenchMarketplace(handle, options, source.url)));
     } finally {
       await handle.close();
     }

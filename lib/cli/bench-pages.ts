@@ -99,7 +99,7 @@ export async function benchPages(options: { agreements: number; months: number; 
   let pages: { role: Role; path: string }[] = [];
   let lines = 0;
   try {
-    if (!existed) generation = describeGeneration(await generateBenchMarketplace(handle, options)).replace(/\.$/, "");
+    if (!existed) generation = describeGeneration(await generateBenchMarketplace(handle, options, databaseUrl)).replace(/\.$/, "");
     const tenants = await benchTenants(handle.db);
     await ensureUsers(handle.db, tenants);
     pages = [

@@ -53,7 +53,7 @@ export async function benchReports(options: { agreements: number; months: number
   };
   say(`# Reports at size · ${builtDialect} · node ${process.version} · ${new Date().toISOString()}\n`);
   try {
-    const generation = existed ? null : await generateBenchMarketplace(handle, options);
+    const generation = existed ? null : await generateBenchMarketplace(handle, options, url);
     const last = periodFromIndex(periodIndex(firstPeriod(options.months)) + options.months - 1);
     const [counted] = await db.select({ n: sql<number>`coalesce(sum(${chargeRollups.lineCount}), 0)`.mapWith(Number) }).from(chargeRollups);
     const lines = counted?.n ?? 0;
