@@ -150,6 +150,8 @@ describe(`billing on ${dialect}`, () => {
     const expected = expectedCharges(fixture, PERIOD);
     expect(first.chargesCreated).toBe(expected.size);
     expect(second.chargesCreated).toBe(0);
+    // It read the charged agreements and left them alone: none is due again, none was "charged meanwhile".
+    expect(second).toMatchObject({ agreementsDue: 0, chargesAlreadyThere: 0 });
     const billed = [...expected.values()].reduce((s, c) => s + c.customerCents, 0);
     // The re-run says honestly what the period holds, not "0 already there".
     expect(second).toMatchObject({ periodCharges: expected.size, periodBilledCents: billed, periodBills: new Set([...expected.values()].map((c) => c.customerAccountId)).size });
