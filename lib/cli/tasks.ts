@@ -186,7 +186,7 @@ async function scheduler(argv: string[]) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "bench") {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" }, connections: { type: "string" }, reuse: { type: "boolean" }, only: { type: "string" }, due: { type: "string" }, soak: { type: "string" } } });
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" }, connections: { type: "string" }, reuse: { type: "boolean" }, only: { type: "string" }, due: { type: "string" }, soak: { type: "string" }, heap: { type: "string" } } });
     if (positionals[0] === "security") {
       const { benchSecurity } = await import("@/lib/cli/bench-security");
       return benchSecurity({ fuzzRuns: Number(values.runs ?? 1000) });
@@ -215,6 +215,7 @@ async function main() {
         seconds: Number(values.seconds ?? 10),
         soak: Number(values.soak ?? 300),
         connections: Number(values.connections ?? 50),
+        heap: values.heap ? Number(values.heap) : null,
       });
     }
     if (positionals[0] === "reports") {
