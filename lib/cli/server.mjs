@@ -7,6 +7,8 @@
 // or, when the operator says how many proxies stand in front
 // (TRUSTED_PROXY_HOPS=n), the address the outermost of those proxies saw; the
 // request reaches the app with exactly that address in X-Forwarded-For.
+// First, before Next.js and React load: keeps completed renders from pinning each other (see the file).
+import "./abort-reasons.mjs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";

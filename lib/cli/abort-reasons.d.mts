@@ -1,0 +1,2 @@
+/** Makes every AbortController's reason format its stack as it is aborted (idempotent); installed on import. */
+export function materializeAbortReasons(): void;
