@@ -228,7 +228,7 @@ export async function benchLoad(options: Options) {
   const databaseUrl = await copyOfSizeDatabase(options);
   const handle = openDatabase(databaseUrl);
   // Enough offers for the accept phase at a generous rate, made before the clock starts.
-  const accepts = Math.min(4000, Math.max(300, options.seconds * 150));
+  const accepts = Math.min(6000, Math.max(300, options.seconds * 250));
   let prepared: Prepared;
   try {
     prepared = await prepare(handle.db, options, accepts);
