@@ -104,7 +104,7 @@ function dueFilter(period: string) {
   const start = periodStart(period);
   const end = periodEnd(period);
   // A superset of what is due, refined by contractMonthDue in code. Whether an agreement is already
-  // charged for the period is not asked here: see unchargedOf.
+  // charged for the period is not asked here: see unchargedCount and chargedAmong.
   return and(
     eq(agreements.status, "active"),
     lt(agreements.startsAt, end),
@@ -167,7 +167,7 @@ export async function runBilling(db: Db, period: string, options: BillingOptions
   let chunks = 0;
   try {
     return await withHeartbeat(db, lease, async () => {
-      // Everything still due, wherever it sits: charged agreements drop out of the filter.
+      // Everything still due and not yet charged, wherever it sits (a takeover resumes after its cursor).
       const total = done + (await unchargedCount(db, period));
       await db.transaction((tx) => fence(tx, lease, { total }));
       for (const range of ranges) {
