@@ -13,17 +13,21 @@
 //
 // Reading `.stack` once makes V8 format it into a string and drop the frames. This does that for
 // every abort reason in the process (a few string formats per render), before Next.js loads.
-const abort = AbortController.prototype.abort;
+const INSTALLED = Symbol.for("cppo-portal.materializeAbortReasons");
 
 export function materializeAbortReasons() {
-  if (AbortController.prototype.abort !== abort) return;
-  AbortController.prototype.abort = function abortWithMaterializedReason(reason) {
+  const abort = AbortController.prototype.abort;
+  // Once per process, however many times (or module instances) ask.
+  if (abort[INSTALLED]) return;
+  const patched = function abortWithMaterializedReason(reason) {
     const result = abort.call(this, reason);
     // The reason given, or the DOMException Node made when none was.
     const given = this.signal.reason;
     if (given instanceof Error) void given.stack;
     return result;
   };
+  patched[INSTALLED] = true;
+  AbortController.prototype.abort = patched;
 }
 
 materializeAbortReasons();

@@ -39,7 +39,9 @@ describe("abort reasons' stacks", () => {
 
   it("leaves abort's behaviour alone: listeners, a default reason, a second abort", async () => {
     const { materializeAbortReasons } = await import("@/lib/cli/abort-reasons.mjs");
+    const installed = AbortController.prototype.abort;
     materializeAbortReasons(); // twice is once
+    expect(AbortController.prototype.abort).toBe(installed);
     const controller = new AbortController();
     const heard: unknown[] = [];
     controller.signal.addEventListener("abort", () => heard.push(controller.signal.reason));
