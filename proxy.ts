@@ -7,8 +7,8 @@
 // The fixed security headers (nosniff, frame-ancestors, referrer, permissions,
 // HSTS behind HTTPS) are set for every response in next.config.mjs.
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookies";
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const AREAS = ["/vendor", "/partner", "/buyer", "/marketplace"];
 
 export function contentSecurityPolicy(nonce: string, { dev, https }: { dev: boolean; https: boolean }): string {
@@ -31,7 +31,7 @@ export function contentSecurityPolicy(nonce: string, { dev, https }: { dev: bool
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`)) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  if (AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`)) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
     const url = new URL("/sign-in", request.url);
     url.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(url);

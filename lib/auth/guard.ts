@@ -9,7 +9,8 @@ import { auth } from "@/lib/auth/auth";
 import { recordDenied } from "@/lib/audit";
 import { actorOf, checkPermission, loadUser, type CurrentUser } from "@/lib/auth/authorize";
 import { clientAddress } from "@/lib/auth/client-address";
-import { SESSION_COOKIE_NAMES, SessionTokenReader } from "@/lib/auth/session-token";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookies";
+import { SessionTokenReader } from "@/lib/auth/session-token";
 import { AREAS, type AreaSlug, type Permission } from "@/lib/auth/permissions";
 
 /** The signed-in user, reloaded from the database once per request. */

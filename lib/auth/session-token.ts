@@ -8,6 +8,7 @@
 // their own expiry. Anything it cannot read this way (a rotated secret, a chunked cookie) goes the
 // long way, through `auth()`.
 import { decode } from "@auth/core/jwt";
+import type { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookies";
 
 /** The claims the guard needs, and when the cookie stops being valid (ms since the epoch). */
 export interface SessionClaims {
@@ -15,9 +16,6 @@ export interface SessionClaims {
   sessionVersion: number;
   expiresAt: number;
 }
-
-/** Auth.js's cookie names: the second when the portal is served over HTTPS. The name is also the key-derivation salt. */
-export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"] as const;
 
 const MAX_ENTRIES = 5_000;
 
