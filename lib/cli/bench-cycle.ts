@@ -4,13 +4,12 @@
 // a production build, signs in over HTTP as real users, and loads role pages
 // with autocannon (50 connections) — first alone, then while a billing run
 // works in its own process as the console's runs do. Figures, not pass/fail.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db/dialect/client";
 import { bootstrap } from "@/db/bootstrap";
 import { createBulkMarketplace } from "@/db/testing/bulk-fixture";
-import { BENCH_SECRET as SECRET, benchDatabase, freePort, load, root, serve, signIn, stop, waitHealthy, type Load } from "@/lib/cli/bench-http";
+import { benchDatabase, freePort, load, root, serve, signIn, startBillingRun, stop, waitHealthy, type Load } from "@/lib/cli/bench-http";
 import { periodOfDate } from "@/lib/billing/periods";
 import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { newId } from "@/lib/ids";
@@ -71,15 +70,7 @@ export async function benchCycle(options: { agreements: number; seconds: number;
       rows.push({ page: `${page.label} (${page.path})`, without: await load(`${base}${page.path}`, cookies.get(page.email)!, options.seconds, options.connections), during: null });
     }
     // The run: its own process, as the console and the scheduler start it.
-    const runStarted = performance.now();
-    const worker = spawn(process.execPath, ["lib/cli/run.mjs", "billing", "--period", periodOfDate(now)], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    worker.stdout!.on("data", (data: Buffer) => (output += data.toString()));
-    const finished = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    const { finished } = startBillingRun(databaseUrl, periodOfDate(now));
     let ended = false;
     void finished.then(() => (ended = true));
     await new Promise((resolve) => setTimeout(resolve, 3000)); // past its start-up
@@ -89,8 +80,8 @@ export async function benchCycle(options: { agreements: number; seconds: number;
       rows[i]!.during = await load(`${base}${page.path}`, cookies.get(page.email)!, options.seconds, options.connections);
       if (ended) rows[i]!.during = null; // the run ended while measuring: not a figure "during a run"
     }
-    await finished;
-    run = { seconds: (performance.now() - runStarted) / 1000, charges: Number(/(\d+) charges? created/.exec(output)?.[1] ?? 0) };
+    const { output, seconds } = await finished;
+    run = { seconds, charges: Number(/(\d+) charges? created/.exec(output)?.[1] ?? 0) };
   } finally {
     stop(server);
   }

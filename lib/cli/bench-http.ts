@@ -69,6 +69,22 @@ export function serve(port: number, databaseUrl: string, env: Record<string, str
   });
 }
 
+/**
+ * A billing run of `period` in its own process, as the console and the scheduler start it; `finished`
+ * resolves with what it printed and how long it took.
+ */
+export function startBillingRun(databaseUrl: string, period: string): { finished: Promise<{ output: string; seconds: number }> } {
+  const started = performance.now();
+  const worker = spawn(process.execPath, ["lib/cli/run.mjs", "billing", "--period", period], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: BENCH_SECRET },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  worker.stdout!.on("data", (data: Buffer) => (output += data.toString()));
+  return { finished: new Promise((resolve) => worker.once("exit", () => resolve({ output, seconds: (performance.now() - started) / 1000 }))) };
+}
+
 export function stop(server: ChildProcess) {
   try {
     process.kill(-server.pid!, "SIGKILL");

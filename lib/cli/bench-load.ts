@@ -11,7 +11,7 @@
 // --heap <MB> caps the server's V8 heap: resident memory that grows under Node's default limit but
 // holds under a cap, with the same throughput and no errors, is garbage V8 had no reason to collect.
 // Writes bench/results/<date>-<dialect>-load.json and bench/results/load-<dialect>.md.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -29,7 +29,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { periodOfDate } from "@/lib/billing/periods";
 import { benchDatabaseName, describeGeneration, generateBenchMarketplace } from "@/lib/cli/bench-data";
 import { benchTenants, ensureUsers } from "@/lib/cli/bench-pages";
-import { BENCH_SECRET, benchDatabase, freePort, root, serve, signIn, stop, waitHealthy } from "@/lib/cli/bench-http";
+import { benchDatabase, freePort, root, serve, signIn, startBillingRun, stop, waitHealthy } from "@/lib/cli/bench-http";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo";
 import { newId } from "@/lib/ids";
 import { extendOffer, saveOfferDraft } from "@/lib/offers/service";
@@ -324,19 +324,11 @@ export async function benchLoad(options: Options) {
     let page = 0;
     const sampler = setInterval(() => (rssIn[windowOf()] = Math.max(rssIn[windowOf()] ?? 0, serverRss(serverPid))), 5_000);
     const billingAt = setTimeout(() => {
-      const runStarted = performance.now();
-      const worker = spawn(process.execPath, ["lib/cli/run.mjs", "billing", "--period", periodOfDate(new Date())], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: BENCH_SECRET },
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      let output = "";
       billingWindows.add(windowOf());
       const marker = setInterval(() => billingWindows.add(windowOf()), 1_000);
-      worker.stdout!.on("data", (data: Buffer) => (output += data.toString()));
-      worker.once("exit", () => {
+      void startBillingRun(databaseUrl, periodOfDate(new Date())).finished.then(({ output, seconds }) => {
         clearInterval(marker);
-        run = { seconds: (performance.now() - runStarted) / 1000, output: output.trim().split("\n").slice(-2).join(" ").replace(/\.+$/, "") };
+        run = { seconds, output: output.trim().split("\n").slice(-2).join(" ").replace(/\.+$/, "") };
       });
     }, Math.min(60_000, (options.soak * 1000) / 5));
     const instance = autocannon({

@@ -23,12 +23,18 @@ async function rowCounts(db: Db) {
   return { consolidated_bills: await count(consolidatedBills), charges: await count(charges), ledger_entries: await count(ledgerEntries) };
 }
 
+/** One line of the table: what, how many, how long, how many a second. */
+function printRate(label: string, units: number, unit: string, ms: number) {
+  const rate = Math.round((units / ms) * 1000);
+  console.log(`${label.padEnd(48)} ${String(units).padStart(7)} ${unit.padEnd(8)} ${ms.toFixed(0).padStart(7)} ms ${String(rate).padStart(9)} ${unit}/s`);
+  return rate;
+}
+
 async function measure(label: string, units: number, unit: string, work: () => Promise<void>) {
   const started = performance.now();
   await work();
   const ms = performance.now() - started;
-  const rate = Math.round((units / ms) * 1000);
-  console.log(`${label.padEnd(48)} ${String(units).padStart(7)} ${unit.padEnd(8)} ${ms.toFixed(0).padStart(7)} ms ${String(rate).padStart(9)} ${unit}/s`);
+  const rate = printRate(label, units, unit, ms);
   results[label] = { units, unit, ms: Math.round(ms), perSecond: rate };
   return rate;
 }
@@ -87,12 +93,10 @@ export async function runBench() {
     if (summary.chargesCreated !== due) throw new Error(`billing created ${summary.chargesCreated}, expected ${due}`);
     const after = await rowCounts(db);
     const rows = written.reduce((n, t) => n + after[t] - before[t], 0);
-    const billingRate = Math.round((rows / billingMs) * 1000);
-    console.log(`${`billing run, ${customers} agreements: rows written`.padEnd(48)} ${String(rows).padStart(7)} rows     ${billingMs.toFixed(0).padStart(7)} ms ${String(billingRate).padStart(9)} rows/s`);
+    const billingRate = printRate(`billing run, ${customers} agreements: rows written`, rows, "rows", billingMs);
     console.log(`  (${written.map((t) => `${after[t] - before[t]} ${t}`).join(", ")})`);
     const raw = await rawBulkInsert(test.url, written);
-    const rawRate = Math.round((raw.rows / raw.ms) * 1000);
-    console.log(`${`same rows, ${(test.handle.dialect as string) === "pg" ? "COPY FROM STDIN" : "prepared INSERT, one transaction"}`.padEnd(48)} ${String(raw.rows).padStart(7)} rows     ${raw.ms.toFixed(0).padStart(7)} ms ${String(rawRate).padStart(9)} rows/s`);
+    const rawRate = printRate(`same rows, ${(test.handle.dialect as string) === "pg" ? "COPY FROM STDIN" : "prepared INSERT, one transaction"}`, raw.rows, "rows", raw.ms);
     console.log(`billing ÷ raw bulk insert: ${(billingRate / rawRate).toFixed(2)} (target ≥ 0.50)`);
     results.billing = { agreements: customers, rows, ms: Math.round(billingMs), rowsPerSecond: billingRate, raw: { rows: raw.rows, ms: Math.round(raw.ms), rowsPerSecond: rawRate }, ratio: billingRate / rawRate };
 
