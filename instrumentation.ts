@@ -1,6 +1,7 @@
 // Runs once when a server instance starts: migrate, seed in demo mode, then
 // start this instance's scheduler ticker (every instance ticks; each slot runs
-// once, see lib/jobs/scheduler.ts). PORTAL_SCHEDULER=0 turns the ticker off.
+// once, see lib/jobs/scheduler.ts) and its outbox dispatcher (lib/outbox).
+// PORTAL_SCHEDULER=0 turns both off; PORTAL_DISPATCHER sets the dispatcher alone.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
@@ -15,5 +16,9 @@ export async function register() {
   if (config.scheduler) {
     const { startScheduler } = await import("@/lib/jobs/ticker");
     startScheduler();
+  }
+  if (config.dispatcher) {
+    const { startDispatcher } = await import("@/lib/outbox/ticker");
+    startDispatcher();
   }
 }

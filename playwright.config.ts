@@ -111,6 +111,9 @@ export default defineConfig({
       PORTAL_DEMO: "1",
       // The scheduler would change the demo data under the tests at its own times.
       PORTAL_SCHEDULER: "0",
+      // The outbox dispatcher runs (kept mail is read in the tests), every half second.
+      PORTAL_DISPATCHER: "1",
+      OUTBOX_POLL_MS: "500",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       AUTH_TRUST_HOST: "true",
     },

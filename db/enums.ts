@@ -64,3 +64,13 @@ export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number];
 
 export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** Where an outbox event goes besides the in-portal notification. */
+export const DELIVERY_CHANNELS = ["email", "webhook"] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+/** `pending` until sent (retried with backoff), `failed` once retries are exhausted. */
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** `smtp`: handed to the configured SMTP server; `kept`: no server configured, readable in the portal. */
+export const MAIL_TRANSPORTS = ["smtp", "kept"] as const;
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number];

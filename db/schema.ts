@@ -29,12 +29,15 @@ import {
   BILLING_TERMS,
   DISBURSEMENT_SCHEDULES,
   DISBURSEMENT_STATUSES,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
   DISCOUNT_REQUEST_STATUSES,
   FEE_KINDS,
   JOB_KINDS,
   JOB_STATUSES,
   JOB_TRIGGERS,
   LEDGER_ACCOUNTS,
+  MAIL_TRANSPORTS,
   OFFER_STATUSES,
   OPPORTUNITY_STATUSES,
   PAYMENT_METHODS,
@@ -198,6 +201,8 @@ export const resaleAuthorizations = table(
     /** The sender's request key: the same send repeated makes one invitation. */
     requestKey: str("request_key"),
     declineReason: str("decline_reason"),
+    /** When the partner was told the invitation expires within 3 days (once). */
+    expiryWarnedAt: timestamp("expiry_warned_at"),
     respondedAt: timestamp("responded_at"),
     revokedAt: timestamp("revoked_at"),
     createdAt: createdAt(),
@@ -576,6 +581,8 @@ export const sellerBalances = table(
     pendingCount: int("pending_count").notNull().default(0),
     paidOutCents: cents("paid_out_cents").notNull().default(0),
     lastPaidAt: timestamp("last_paid_at"),
+    /** When the seller was told its payout is held (once per hold; cleared by the next payout). */
+    holdNotifiedAt: timestamp("hold_notified_at"),
   },
   (t) => [
     primaryKey({ columns: [t.sellerAccountId, t.currency] }),
@@ -885,6 +892,111 @@ export const notifications = table(
     createdAt: createdAt(),
   },
   (t) => [index("notifications_account_idx").on(t.accountId, t.readAt)],
+);
+
+// ── Outbox: e-mail and webhooks, delivered after the change commits ───────────
+
+/**
+ * One event for one recipient account, written in the same transaction as the
+ * change it announces (with its in-portal notification, which shares its id).
+ * The dispatcher (lib/outbox/dispatch.ts) fans it out to deliveries; nothing is
+ * sent from inside the change's transaction.
+ */
+export const outboxEvents = table(
+  "outbox_events",
+  {
+    /** The event id every channel carries (the e-mail's Message-ID, the webhook's event id). */
+    id: str("id").primaryKey(),
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    kind: str("kind").notNull(),
+    title: str("title").notNull(),
+    body: str("body").notNull(),
+    href: str("href"),
+    /** What the recipient may see of the event, as label → value (shown in e-mail, sent to webhooks). */
+    facts: json("facts").$type<Record<string, string>>(),
+    createdAt: createdAt(),
+    /** Set when the dispatcher has written the event's deliveries. */
+    fannedOutAt: timestamp("fanned_out_at"),
+  },
+  (t) => [index("outbox_events_waiting_idx").on(t.createdAt).where(sql`fanned_out_at is null`), index("outbox_events_account_idx").on(t.accountId, t.createdAt)],
+);
+
+/** One event to one target on one channel: an e-mail to a user, a webhook call to an endpoint. */
+export const deliveries = table(
+  "deliveries",
+  {
+    id: str("id").primaryKey(),
+    eventId: str("event_id")
+      .notNull()
+      .references(() => outboxEvents.id),
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    channel: str("channel", { enum: DELIVERY_CHANNELS }).notNull(),
+    /** The user (e-mail) or endpoint (webhook) id. */
+    target: str("target").notNull(),
+    status: str("status", { enum: DELIVERY_STATUSES }).notNull(),
+    attempts: int("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at").notNull(),
+    /** The dispatcher sending it now; another may take it once the lease has expired (a killed sender). */
+    leaseOwner: str("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at"),
+    lastError: str("last_error"),
+    responseCode: int("response_code"),
+    deliveredAt: timestamp("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_event_target_uq").on(t.eventId, t.channel, t.target),
+    index("deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("deliveries_created_idx").on(t.createdAt, t.id),
+    index("deliveries_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("deliveries_account_idx").on(t.accountId, t.createdAt),
+  ],
+);
+
+/** Every e-mail the portal sent or, with no SMTP server configured, kept for reading in the portal. */
+export const mailMessages = table(
+  "mail_messages",
+  {
+    id: str("id").primaryKey(),
+    eventId: str("event_id")
+      .notNull()
+      .references(() => outboxEvents.id),
+    userId: str("user_id")
+      .notNull()
+      .references(() => users.id),
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** Stable per event and recipient: a resend after a crash carries the same one. */
+    messageId: str("message_id").notNull(),
+    toAddress: str("to_address").notNull(),
+    subject: str("subject").notNull(),
+    text: str("text").notNull(),
+    html: str("html").notNull(),
+    transport: str("transport", { enum: MAIL_TRANSPORTS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_messages_event_user_uq").on(t.eventId, t.userId),
+    index("mail_messages_user_idx").on(t.userId, t.createdAt),
+    index("mail_messages_created_idx").on(t.createdAt, t.id),
+  ],
+);
+
+/** The event kinds a user chose not to receive by e-mail (every kind e-mails by default). */
+export const emailOptOuts = table(
+  "email_opt_outs",
+  {
+    userId: str("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: str("kind").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
 /** Append-only record of every state change and every denied attempt. */

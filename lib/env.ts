@@ -14,6 +14,12 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)"),
   PORTAL_DEMO: z.enum(["0", "1"], { message: 'must be "1" (demo data and demo hints) or "0"' }).optional(),
   PORTAL_SCHEDULER: z.enum(["0", "1"], { message: 'must be "1" (this instance runs scheduled jobs) or "0"' }).optional(),
+  PORTAL_DISPATCHER: z.enum(["0", "1"], { message: 'must be "1" (this instance delivers the outbox: e-mail, webhooks) or "0"' }).optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must be an smtp:// or smtps:// URL (credentials in the URL), or unset to keep mail in the portal" }),
   PORTAL_BENCH: z.enum(["0", "1"], { message: 'must be "1" (serve the benchmark\'s anchor page, /bench/bare) or "0"' }).optional(),
 });
 
@@ -24,6 +30,8 @@ export interface Env {
   demo: boolean;
   /** Whether this instance ticks the scheduler (default on). */
   scheduler: boolean;
+  /** Whether this instance runs the outbox dispatcher (default: as the scheduler). */
+  dispatcher: boolean;
   /** Whether /bench/bare answers (npm run bench -- pages starts its server so; off everywhere else). */
   bench: boolean;
 }
@@ -48,6 +56,7 @@ export function env(): Env {
     authSecret: parsed.data.AUTH_SECRET,
     demo: (parsed.data.PORTAL_DEMO ?? (dialect === "sqlite" ? "1" : "0")) === "1",
     scheduler: (parsed.data.PORTAL_SCHEDULER ?? "1") === "1",
+    dispatcher: (parsed.data.PORTAL_DISPATCHER ?? parsed.data.PORTAL_SCHEDULER ?? "1") === "1",
     bench: parsed.data.PORTAL_BENCH === "1",
   };
   return cached;

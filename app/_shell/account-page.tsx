@@ -4,10 +4,14 @@ import { Facts } from "@/components/ui/facts";
 import { formatAccountId } from "@/lib/account-id";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { getDb } from "@/db";
+import { emailPreferences } from "@/lib/outbox/service";
+import { EmailPreferencesForm } from "./email-preferences-form";
 import { PasswordForm } from "./password-form";
 
 /** The signed-in user's own settings, the same in every console. */
-export function AccountPage({ user }: { user: CurrentUser }) {
+export async function AccountPage({ user }: { user: CurrentUser }) {
+  const groups = await emailPreferences(getDb(), user);
   return (
     <>
       <PageHeader title="Your account" description={`${user.name} · ${user.email}`} />
@@ -21,6 +25,17 @@ export function AccountPage({ user }: { user: CurrentUser }) {
                 ["Role", ROLE_LABELS[user.role]],
               ]}
             />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>E-mail</CardTitle>
+            <CardDescription>
+              Every event also shows up under Notifications. Choose which ones e-mail you at {user.email} as well.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <EmailPreferencesForm groups={groups} />
           </CardContent>
         </Card>
         <Card>

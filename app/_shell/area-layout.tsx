@@ -53,6 +53,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/marketplace/reports", label: "Reports" },
     { href: "/marketplace/ledger", label: "Trial balance" },
     { href: "/marketplace/fees", label: "Listing fees" },
+    { href: "/marketplace/outbox", label: "Outbox" },
     { href: "/marketplace/notifications", label: "Notifications" },
     { href: "/marketplace/account", label: "Account" },
   ],

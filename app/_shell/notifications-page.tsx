@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { listNotifications } from "@/lib/notifications/notify";
+import { mailForEvents } from "@/lib/outbox/service";
 import { cn } from "@/lib/utils";
 
 const PAGE_SIZE = 20;
@@ -14,6 +15,8 @@ export async function NotificationsPage({ base, page: rawPage }: { base: string;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(rawPage ?? "1", 10) || 1));
   const { rows, total } = await listNotifications(getDb(), user.accountId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // Each notification is also an outbox event (same id): link the e-mail it produced for this user.
+  const mail = await mailForEvents(getDb(), user.id, rows.map((n) => n.id));
   return (
     <>
       <PageHeader title="Notifications" description="Everything that happened to your account's invitations, offers and money." />
@@ -39,6 +42,11 @@ export async function NotificationsPage({ base, page: rawPage }: { base: string;
                 </span>
               </button>
               </form>
+              {mail.has(n.id) ? (
+                <Link className="ml-9 mb-3 inline-block text-xs text-brand-700 underline" href={`${base.replace(/\/notifications$/, "")}/mail/${mail.get(n.id)}`}>
+                  Read the e-mail
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

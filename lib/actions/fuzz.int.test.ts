@@ -169,6 +169,7 @@ beforeAll(async () => {
     pauseScheduledJob: { actor: () => rep, input: () => ({ name: "sweep" }), fields: ["name"] },
     resumeScheduledJob: { actor: () => rep, input: () => ({ name: "sweep" }), fields: ["name"] },
     changePassword: { actor: () => rep, input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "another-password-1", confirmPassword: "another-password-1" }), fields: ["currentPassword", "newPassword", "confirmPassword"] },
+    setEmailPreferences: { actor: () => partner, input: () => ({ enabled: ["invitation.sent", "offer.accepted"] }), fields: ["enabled", "enabled.0", "enabled.1"] },
   });
 }, 120_000);
 afterAll(() => test.drop());

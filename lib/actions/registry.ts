@@ -9,6 +9,7 @@ import { payBill, recordBankTransfer } from "@/lib/billing/payments";
 import { startBillingRun, startDisbursementRun } from "@/lib/billing/service";
 import { updateFeeSchedule } from "@/lib/fees/service";
 import { pauseScheduledJob, resumeScheduledJob } from "@/lib/jobs/service";
+import { setEmailPreferences } from "@/lib/outbox/service";
 import { createProduct, updateProduct } from "@/lib/products/service";
 import { saveBanking, saveProfile, saveTax } from "@/lib/sellers/service";
 
@@ -43,4 +44,5 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   pauseScheduledJob,
   resumeScheduledJob,
   changePassword,
+  setEmailPreferences,
 };

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "marketplace.area": ["rep"],
   "notifications.read": ["isv", "partner", "customer", "rep"],
   "account.password": ["isv", "partner", "customer", "rep"],
+  "account.email": ["isv", "partner", "customer", "rep"],
   "seller.register": ["isv", "partner"],
   "product.manage": ["isv"],
   "invitation.send": ["isv"],

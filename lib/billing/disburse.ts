@@ -14,7 +14,7 @@
 // payout in progress, and the next run (which takes over the run's lease)
 // finishes it first.
 import { randomInt } from "node:crypto";
-import { and, asc, count, eq, gt, inArray, min, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, min, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { builtDialect, forUpdate, insertMany } from "@/db";
 import { accounts, disbursementLines, disbursements, ledgerEntries, pendingShares, sellerBalances, sellerRegistrations } from "@/db/schema";
@@ -164,7 +164,10 @@ async function payoutSeller(
   const [balance] = await db.select().from(sellerBalances).where(and(eq(sellerBalances.sellerAccountId, key.sellerAccountId), eq(sellerBalances.currency, key.currency)));
   const waiting = balance?.pendingCents ?? 0;
   if (!registration || registrationStatus(registration).status !== "complete") {
-    await step(async () => ({ held: 1 }));
+    await step(async (tx) => {
+      await noticeHold(tx, key, at);
+      return { held: 1 };
+    });
     return { kind: "held", amountCents: waiting };
   }
   if (!resuming) {
@@ -188,6 +191,25 @@ async function payoutSeller(
     });
   }
   return { kind: paid > 0 ? "paid" : "nothing", amountCents: paid };
+}
+
+/** Tells the seller its payout is held — once per hold: the flag is cleared when a payout completes. */
+async function noticeHold(tx: Tx, key: Key, at: Date) {
+  const [balance] = await tx
+    .update(sellerBalances)
+    .set({ holdNotifiedAt: at })
+    .where(and(eq(sellerBalances.sellerAccountId, key.sellerAccountId), eq(sellerBalances.currency, key.currency), isNull(sellerBalances.holdNotifiedAt), gt(sellerBalances.pendingCents, 0)))
+    .returning();
+  if (!balance) return;
+  const [seller] = await tx.select({ type: accounts.type }).from(accounts).where(eq(accounts.id, key.sellerAccountId));
+  const base = seller?.type === "isv" ? "/vendor" : "/partner";
+  await notify(tx, key.sellerAccountId, {
+    kind: "disbursement.held",
+    title: `Your payout of ${formatMoney(balance.pendingCents, key.currency)} is on hold`,
+    body: `${HOLD_REASON} Complete your registration and the next disbursement run pays you.`,
+    href: `${base}/registration`,
+    facts: { "Waiting to be paid": formatMoney(balance.pendingCents, key.currency) },
+  });
 }
 
 /** Moves up to `chunkSize` waiting shares into the seller's payout in progress; completes it with the last chunk. */
@@ -244,6 +266,7 @@ async function payoutChunk(tx: Tx, key: Key, at: Date, runId: string, chunkSize:
   const postings = amountCents > 0 ? disbursementJournal({ id: payoutRow.id, sellerAccountId: key.sellerAccountId, amountCents }, key.currency, at) : [];
   if (postings.length) await tx.insert(ledgerEntries).values(postings);
   await adjustSellerBalances(tx, [{ sellerAccountId: key.sellerAccountId, currency: key.currency, paidOutCents: amountCents, lastPaidAt: at }]);
+  await tx.update(sellerBalances).set({ holdNotifiedAt: null }).where(and(eq(sellerBalances.sellerAccountId, key.sellerAccountId), eq(sellerBalances.currency, key.currency)));
   await recordAudit(tx, SYSTEM, {
     action: "disbursement.complete",
     objectType: "disbursement",

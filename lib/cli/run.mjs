@@ -126,6 +126,7 @@ switch (command) {
   case "disburse":
   case "job":
   case "scheduler":
+  case "dispatch":
     ensureAuthSecret({ production: false });
     cli(command, ...args);
     break;
@@ -133,5 +134,5 @@ switch (command) {
     cli("bench", ...args);
     break;
   default:
-    fail(`unknown command "${command}". Use: dev, build, start, db:generate, db:migrate, db:seed, create-rep, billing, disburse, scheduler, bench`);
+    fail(`unknown command "${command}". Use: dev, build, start, db:generate, db:migrate, db:seed, create-rep, billing, disburse, scheduler, dispatch, bench`);
 }

@@ -183,6 +183,22 @@ async function scheduler(argv: string[]) {
   }
 }
 
+/** Delivers the outbox: once until nothing is due (default), or every few seconds with --watch. */
+async function dispatch(argv: string[]) {
+  const { values } = parseArgs({ args: argv, options: { watch: { type: "boolean" }, every: { type: "string" } } });
+  const { drainOutbox } = await import("@/lib/outbox/dispatch");
+  const db = database().db;
+  const every = Math.max(200, Number(values.every ?? 2000));
+  for (;;) {
+    const summary = await drainOutbox(db);
+    if (summary.fannedOut || summary.delivered || summary.retrying || summary.failed) {
+      console.log(`${new Date().toISOString()} outbox: ${summary.fannedOut} event(s) fanned out, ${summary.delivered} delivered, ${summary.retrying} to retry, ${summary.failed} failed.`);
+    }
+    if (!values.watch) return;
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "bench") {
@@ -251,6 +267,9 @@ async function main() {
         break;
       case "scheduler":
         await scheduler(rest);
+        break;
+      case "dispatch":
+        await dispatch(rest);
         break;
 
       default:

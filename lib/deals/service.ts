@@ -448,7 +448,7 @@ export const cancelDiscountRequest = defineOperation("deal.manage", cancelReques
     }
     await tx.update(discountRequests).set({ status: "cancelled", cancelReason: reason, statusChangedAt: at }).where(eq(discountRequests.id, request.id));
     await ctx.audit(tx, { action: "deal.cancel", objectType: "discount_request", objectId: request.id, before: { status: request.status }, after: { status: "cancelled", reason } });
-    const message = { kind: "deal.cancelled", title: "The marketplace cancelled a discount", body: `${opportunity.name}: ${reason}` };
+    const message = { kind: "deal.cancelled" as const, title: "The marketplace cancelled a discount", body: `${opportunity.name}: ${reason}` };
     await notify(tx, request.partnerAccountId, { ...message, href: `/partner/opportunities/${opportunity.id}` });
     await notify(tx, request.isvAccountId, { ...message, href: `/vendor/opportunities/${opportunity.id}` });
     if (open.length) {
@@ -472,7 +472,7 @@ export async function sweepExpiredDeals(db: Db, at: Date = now()): Promise<numbe
       await tx.update(discountRequests).set({ status: "expired", statusChangedAt: at }).where(eq(discountRequests.id, request.id));
       await recordAudit(tx, SYSTEM, { action: "deal.expire", objectType: "discount_request", objectId: request.id, before: { status: request.status }, after: { status: "expired" } });
       const [opportunity] = await tx.select({ id: opportunities.id, name: opportunities.name }).from(opportunities).where(eq(opportunities.id, request.opportunityId));
-      const message = { kind: "deal.expired", title: "A non-recurring discount expired", body: `${opportunity?.name ?? "A deal"} was not accepted by ${today(request.endsAt)}.` };
+      const message = { kind: "deal.expired" as const, title: "A non-recurring discount expired", body: `${opportunity?.name ?? "A deal"} was not accepted by ${today(request.endsAt)}.` };
       await notify(tx, request.partnerAccountId, { ...message, href: `/partner/opportunities/${request.opportunityId}` });
       await notify(tx, request.isvAccountId, { ...message, href: `/vendor/opportunities/${request.opportunityId}` });
     }

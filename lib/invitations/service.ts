@@ -1,7 +1,7 @@
 // Invitations to resell: sent by an ISV, accepted or declined by the partner,
 // expired by the clock, revoked by the ISV. Each change, its audit event and the
 // notifications to both parties commit together.
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { forUpdate, isUniqueViolation } from "@/db";
 import { accounts, authorizationItems, resaleAuthorizations } from "@/db/schema";
@@ -239,6 +239,37 @@ export const revokeAuthorization = defineOperation("invitation.revoke", invitati
   });
   return { invitationId };
 });
+
+const EXPIRY_WARNING_MS = 3 * 86_400_000;
+
+/**
+ * Tells the partner, once, that a pending invitation expires within 3 days
+ * (the sweep runs every 15 minutes; `expiry_warned_at` keeps it to one notice).
+ */
+export async function warnExpiringInvitations(db: Db, at: Date = now()): Promise<number> {
+  const due = and(
+    eq(resaleAuthorizations.status, "pending"),
+    gt(resaleAuthorizations.expiresAt, at),
+    lte(resaleAuthorizations.expiresAt, new Date(at.getTime() + EXPIRY_WARNING_MS)),
+    isNull(resaleAuthorizations.expiryWarnedAt),
+  );
+  const [any] = await db.select({ id: resaleAuthorizations.id }).from(resaleAuthorizations).where(due).limit(1);
+  if (!any) return 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx.update(resaleAuthorizations).set({ expiryWarnedAt: at }).where(due).returning();
+    for (const row of rows) {
+      const days = Math.max(1, Math.ceil((row.expiresAt.getTime() - at.getTime()) / 86_400_000));
+      await notify(tx, row.partnerAccountId, {
+        kind: "invitation.expiring",
+        title: `The invitation from ${await accountName(tx, row.isvAccountId)} expires in ${days} day${days === 1 ? "" : "s"}`,
+        body: `Accept it by ${row.expiresAt.toISOString().slice(0, 10)} to resell the vendor's products; after that the vendor has to send a new one.`,
+        href: `/partner/invitations/${row.id}`,
+        facts: { "Accept by": `${row.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` },
+      });
+    }
+    return rows.length;
+  });
+}
 
 /**
  * Records expiry of pending invitations past their accept-by instant and tells

@@ -150,7 +150,7 @@ export async function runScheduledJob(db: Db, name: ScheduledJobName, at: Date =
     const claim = await claimRun(db, { kind: "sweep", trigger: "schedule", at });
     await noteRun(db, name, claim.lease.runId);
     const summary = await runSweep(db, { at, claim });
-    const result = `${summary.invitationsExpired} invitation(s), ${summary.offersExpired} offer(s) and ${summary.dealsExpired} deal(s) expired; ${summary.billsOverdue} bill(s) marked overdue.`;
+    const result = `${summary.invitationsExpired} invitation(s), ${summary.offersExpired} offer(s) and ${summary.dealsExpired} deal(s) expired; ${summary.billsOverdue} bill(s) marked overdue; ${summary.invitationsExpiring} partner(s) warned of an invitation expiring within 3 days.`;
     await recordOutcome(db, name, { status: "completed", result, runId: summary.runId });
     return { runId: summary.runId, result };
   } catch (error) {

@@ -1,4 +1,4 @@
-// The sweep the scheduler runs: expiry of invitations, offers and discount deals, and bills
+// The sweep the scheduler runs: expiry of invitations (and a warning 3 days before), offers and discount deals, and bills
 // found past due (marked once, and the customer told). Pages never write; this
 // job keeps stored statuses, filters and notifications true.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
@@ -9,7 +9,7 @@ import { recordAudits, SYSTEM } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dayOf } from "@/lib/dates";
 import { sweepExpiredDeals } from "@/lib/deals/service";
-import { sweepExpiredInvitations } from "@/lib/invitations/service";
+import { sweepExpiredInvitations, warnExpiringInvitations } from "@/lib/invitations/service";
 import { claimRun, fence, finishRun, withHeartbeat, type Claim } from "@/lib/jobs/lease";
 import { formatMoney } from "@/lib/money";
 import { notifyMany } from "@/lib/notifications/notify";
@@ -69,12 +69,13 @@ export async function runSweep(db: Db, options: { at?: Date; trigger?: JobTrigge
     return await withHeartbeat(db, claim.lease, async () => {
       const summary = {
         invitationsExpired: await sweepExpiredInvitations(db, at),
+        invitationsExpiring: await warnExpiringInvitations(db, at),
         offersExpired: await sweepExpiredOffers(db, at),
         dealsExpired: await sweepExpiredDeals(db, at),
         billsOverdue: await markOverdueBills(db, at),
       };
-      await db.transaction((tx) => fence(tx, claim.lease, { done: 4, total: 4 }));
-      await finishRun(db, claim.lease, { status: "completed", summary, done: 4 });
+      await db.transaction((tx) => fence(tx, claim.lease, { done: 5, total: 5 }));
+      await finishRun(db, claim.lease, { status: "completed", summary, done: 5 });
       return { runId: claim.lease.runId, ...summary };
     });
   } catch (error) {

@@ -19,8 +19,8 @@ describe(`notifications on ${dialect}`, () => {
     const a = await makeActor(db, "partner");
     const b = await makeActor(db, "partner");
     await db.transaction(async (tx) => {
-      await notify(tx, a.accountId, { kind: "k", title: "first", body: "b", href: "/partner/invitations/x" });
-      await notify(tx, a.accountId, { kind: "k", title: "second", body: "b" });
+      await notify(tx, a.accountId, { kind: "bill.paid", title: "first", body: "b", href: "/partner/invitations/x" });
+      await notify(tx, a.accountId, { kind: "bill.paid", title: "second", body: "b" });
     });
     expect(await unreadCount(db, a.accountId)).toBe(2);
     const { rows, total } = await listNotifications(db, a.accountId, { limit: 10, offset: 0 });

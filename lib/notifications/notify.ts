@@ -1,33 +1,45 @@
-// In-portal notifications, written in the same transaction as the change they announce.
+// In-portal notifications, written in the same transaction as the change they
+// announce — and with each, its outbox event (same id), which the dispatcher
+// (lib/outbox/dispatch.ts) delivers by e-mail and webhook once the change has
+// committed. A change that rolls back takes both with it.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { insertMany } from "@/db";
 import { countAll } from "@/db/sql";
-import { notifications } from "@/db/schema";
+import { notifications, outboxEvents } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import type { EventKind } from "@/lib/outbox/events";
 
 export interface NotificationInput {
-  kind: string;
+  kind: EventKind;
   title: string;
   body: string;
   href?: string;
+  /** Figures the recipient may see, label → value (e-mail and webhook payloads). */
+  facts?: Record<string, string>;
 }
 
 export async function notify(tx: Tx, accountId: string, input: NotificationInput): Promise<void> {
-  await tx.insert(notifications).values({ id: newId("ntf"), accountId, ...input, href: input.href ?? null, createdAt: now() });
+  await notifyMany(tx, [{ accountId, ...input }]);
 }
 
 /** Many notifications at once through the bulk path (a billing chunk's new bills). */
 export async function notifyMany(tx: Tx, items: readonly (NotificationInput & { accountId: string })[]): Promise<void> {
+  if (items.length === 0) return;
   const at = now();
+  const rows = items.map((item) => ({ id: newId("ntf"), accountId: item.accountId, kind: item.kind, title: item.title, body: item.body, href: item.href ?? null, createdAt: at, facts: item.facts ?? null }));
   await insertMany(
     tx,
     notifications,
-    items.map((item) => ({ id: newId("ntf"), accountId: item.accountId, kind: item.kind, title: item.title, body: item.body, href: item.href ?? null, readAt: null, createdAt: at })),
+    rows.map(({ facts: _facts, ...row }) => ({ ...row, readAt: null })),
+  );
+  await insertMany(
+    tx,
+    outboxEvents,
+    rows.map((row) => ({ ...row, fannedOutAt: null })),
   );
 }
-
 export async function unreadCount(db: Db, accountId: string): Promise<number> {
   const [row] = await db
     .select({ n: countAll() })

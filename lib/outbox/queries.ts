@@ -1,0 +1,62 @@
+// The rep's view of the outbox: deliveries newest first, by status, paged by
+// keyset (created_at, id) so the thousandth page costs what the first does.
+import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { countAll } from "@/db/sql";
+import { deliveries, mailMessages, outboxEvents, users } from "@/db/schema";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "@/db/enums";
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export function parseStatus(raw: string | undefined): DeliveryStatus | null {
+  return DELIVERY_STATUSES.find((s) => s === raw) ?? null;
+}
+
+/** "<created ms>.<id>" → the keyset position; anything else is the first page. */
+export function parseCursor(raw: string | undefined): { at: Date; id: string } | null {
+  const match = raw ? /^(\d{1,15})\.([a-z]{2,5}_[0-9a-z]{20})$/.exec(raw) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
+}
+
+export async function listDeliveries(db: Db, { status, before, limit = OUTBOX_PAGE_SIZE }: { status: DeliveryStatus | null; before: { at: Date; id: string } | null; limit?: number }) {
+  const where: SQL[] = [];
+  if (status) where.push(eq(deliveries.status, status));
+  if (before) where.push(or(lt(deliveries.createdAt, before.at), and(eq(deliveries.createdAt, before.at), lt(deliveries.id, before.id)))!);
+  const rows = await db
+    .select({
+      id: deliveries.id,
+      channel: deliveries.channel,
+      status: deliveries.status,
+      attempts: deliveries.attempts,
+      nextAttemptAt: deliveries.nextAttemptAt,
+      lastError: deliveries.lastError,
+      responseCode: deliveries.responseCode,
+      deliveredAt: deliveries.deliveredAt,
+      createdAt: deliveries.createdAt,
+      kind: outboxEvents.kind,
+      title: outboxEvents.title,
+      recipient: users.email,
+      mailId: mailMessages.id,
+    })
+    .from(deliveries)
+    .innerJoin(outboxEvents, eq(outboxEvents.id, deliveries.eventId))
+    .leftJoin(users, eq(users.id, deliveries.target))
+    .leftJoin(mailMessages, and(eq(mailMessages.eventId, deliveries.eventId), eq(mailMessages.userId, deliveries.target)))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+    .limit(limit + 1);
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return { rows: page, next: more && last ? `${last.createdAt.getTime()}.${last.id}` : null };
+}
+
+/** What needs a rep's eye: deliveries still to send and those that gave up (both read through partial or status indexes). */
+export async function outboxCounts(db: Db) {
+  const [[pending], [failed], [waiting]] = await Promise.all([
+    db.select({ n: countAll() }).from(deliveries).where(eq(deliveries.status, "pending")),
+    db.select({ n: countAll() }).from(deliveries).where(eq(deliveries.status, "failed")),
+    db.select({ n: countAll() }).from(outboxEvents).where(isNull(outboxEvents.fannedOutAt)),
+  ]);
+  return { pending: pending?.n ?? 0, failed: failed?.n ?? 0, waiting: waiting?.n ?? 0 };
+}
