@@ -292,3 +292,42 @@ test("a seller with an IBAN changes its payout day without re-entering the accou
   await expect(page.getByLabel("Day of month (1–28)")).toHaveValue("12");
   await expect(page.getByTestId("bank-masked")).toHaveText(/•••• \d{4}/);
 });
+
+test("e-mail is kept in the portal: read from a notification, chosen on the account page, listed in the rep's outbox", async ({ browser }) => {
+  const customer = await as(browser, "customer@demo.example");
+  // The dispatcher delivers the demo's events shortly after the server starts.
+  await expect(async () => {
+    await customer.goto("/buyer/notifications");
+    await expect(customer.getByRole("link", { name: "Read the e-mail" }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await customer.getByRole("link", { name: "Read the e-mail" }).first().click();
+  await customer.waitForURL(/\/buyer\/mail\/mail_/);
+  await expect(customer.getByTestId("mail-text")).toContainText("Hello Carla Customer");
+  await expect(customer.getByText("Kept in the portal")).toBeVisible();
+  // The HTML part opens as a document of its own, under a policy that runs nothing.
+  const href = await customer.getByRole("link", { name: "View the HTML version" }).getAttribute("href");
+  const html = await customer.request.get(href!);
+  expect(html.status()).toBe(200);
+  expect(html.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(await html.text()).toContain("Hello Carla Customer");
+
+  // Which events e-mail you: turned off, saved, still off after a reload; then back on.
+  await customer.goto("/buyer/account");
+  await expect(customer.getByLabel("Bill overdue")).toBeChecked();
+  await customer.getByLabel("Bill overdue").uncheck();
+  await customer.getByRole("button", { name: "Save e-mail choices" }).click();
+  await expect(customer.getByText(/Saved: \d+ events? e-mail you, 1 only notify you in the portal\./)).toBeVisible();
+  await customer.reload();
+  await expect(customer.getByLabel("Bill overdue")).not.toBeChecked();
+  await customer.getByLabel("Bill overdue").check();
+  await customer.getByRole("button", { name: "Save e-mail choices" }).click();
+  await expect(customer.getByText("Saved: every event below e-mails you.")).toBeVisible();
+
+  // The rep's outbox lists the deliveries, and opens the kept copy.
+  const rep = await as(browser, "rep@demo.example");
+  await rep.goto("/marketplace/outbox?status=delivered");
+  await expect(rep.getByTestId("outbox-row").first()).toBeVisible();
+  await rep.getByTestId("outbox-row").first().getByRole("link").first().click();
+  await rep.waitForURL(/\/marketplace\/mail\/mail_/);
+  await expect(rep.getByTestId("mail-text")).toContainText("Hello");
+});

@@ -41,6 +41,7 @@ interface Data {
   notifications: { id: string; account: string }[];
   opportunities: { id: string; partner: string; isv: string; customer: string }[];
   requests: { id: string; partner: string; isv: string; opportunity: string }[];
+  mail: { id: string; to: string; account: string }[];
 }
 
 interface Viewer {
@@ -50,7 +51,7 @@ interface Viewer {
   area: string;
 }
 
-type Kind = "accounts" | "offers" | "invitations" | "bills" | "products" | "agreements" | "payouts" | "runs" | "opportunities";
+type Kind = "accounts" | "offers" | "invitations" | "bills" | "products" | "agreements" | "payouts" | "runs" | "opportunities" | "mail";
 type Row = { id: string } & Record<string, unknown>;
 
 /** Every dynamic route, the kind of object its id names, and who may open it. A new route must be added here. */
@@ -74,6 +75,12 @@ const DYNAMIC: Record<string, { kind: Kind; sees: (viewer: Viewer, row: Row) => 
   "/partner/opportunities/[id]": { kind: "opportunities", sees: (v, r) => v.role === "partner" && r.partner === v.accountId },
   "/vendor/opportunities/[id]": { kind: "opportunities", sees: (v, r) => v.role === "isv" && r.isv === v.accountId },
   "/marketplace/deals/[id]": { kind: "opportunities", sees: (v) => v.role === "rep" },
+  // An e-mail is its recipient's (a user, not the account); reps read every one.
+  "/vendor/mail/[id]": { kind: "mail", sees: (v, r) => v.role === "isv" && r.to === v.email },
+  "/partner/mail/[id]": { kind: "mail", sees: (v, r) => v.role === "partner" && r.to === v.email },
+  "/buyer/mail/[id]": { kind: "mail", sees: (v, r) => v.role === "customer" && r.to === v.email },
+  "/marketplace/mail/[id]": { kind: "mail", sees: (v) => v.role === "rep" },
+  "/api/mail/[id]/html": { kind: "mail", sees: (v, r) => v.role === "rep" || r.to === v.email },
 };
 /** Probed on their own below, or public by design. */
 const OTHER_ROUTES = ["/", "/sign-in", "/sign-up", "/api/auth/[...nextauth]", "/api/health", "/api/notifications/[id]/open", "/api/reports/[report]"];

@@ -5,7 +5,7 @@
 import { count } from "drizzle-orm";
 import { openDatabase } from "@/db/dialect/client";
 import * as schema from "@/db/schema";
-import { accounts, agreements, consolidatedBills, discountRequests, disbursements, jobRuns, notifications, opportunities, privateOffers, products, resaleAuthorizations } from "@/db/schema";
+import { accounts, agreements, consolidatedBills, discountRequests, disbursements, jobRuns, mailMessages, notifications, opportunities, privateOffers, products, resaleAuthorizations } from "@/db/schema";
 
 async function main() {
   const [command, url] = process.argv.slice(2);
@@ -20,7 +20,8 @@ async function main() {
     if (command === "counts") {
       const out: Record<string, number> = {};
       for (const [name, table] of Object.entries(schema)) {
-        if (["auditEvents", "throttleCounters", "signInAttempts"].includes(name)) continue;
+        // The dispatcher writes deliveries and mail on its own time, whatever the probe does.
+        if (["auditEvents", "throttleCounters", "signInAttempts", "deliveries", "mailMessages"].includes(name)) continue;
         if (typeof table !== "object" || !table || !("getSQL" in (table as object))) continue;
         const [row] = await db.select({ n: count() }).from(table as typeof accounts);
         out[name] = row?.n ?? 0;
@@ -28,7 +29,7 @@ async function main() {
       console.log(JSON.stringify(out));
       return;
     }
-    const [accountRows, offers, invitations, bills, productRows, agreementRows, payouts, runs, notes, deals, requests] = await Promise.all([
+    const [accountRows, offers, invitations, bills, productRows, agreementRows, payouts, runs, notes, deals, requests, mail] = await Promise.all([
       db.select({ id: accounts.id, type: accounts.type, name: accounts.name }).from(accounts),
       db.select({ id: privateOffers.id, partner: privateOffers.partnerAccountId, customer: privateOffers.customerAccountId, isv: privateOffers.isvAccountId, status: privateOffers.status, extendedAt: privateOffers.extendedAt }).from(privateOffers),
       db.select({ id: resaleAuthorizations.id, isv: resaleAuthorizations.isvAccountId, partner: resaleAuthorizations.partnerAccountId, buyer: resaleAuthorizations.buyerAccountId }).from(resaleAuthorizations),
@@ -40,8 +41,9 @@ async function main() {
       db.select({ id: notifications.id, account: notifications.accountId }).from(notifications),
       db.select({ id: opportunities.id, partner: opportunities.partnerAccountId, isv: opportunities.isvAccountId, customer: opportunities.customerAccountId }).from(opportunities),
       db.select({ id: discountRequests.id, partner: discountRequests.partnerAccountId, isv: discountRequests.isvAccountId, opportunity: discountRequests.opportunityId }).from(discountRequests),
+      db.select({ id: mailMessages.id, to: mailMessages.toAddress, account: mailMessages.accountId }).from(mailMessages),
     ]);
-    console.log(JSON.stringify({ accounts: accountRows, offers, invitations, bills, products: productRows, agreements: agreementRows, payouts, runs, notifications: notes, opportunities: deals, requests }));
+    console.log(JSON.stringify({ accounts: accountRows, offers, invitations, bills, products: productRows, agreements: agreementRows, payouts, runs, notifications: notes, opportunities: deals, requests, mail }));
   } finally {
     await handle.close();
   }
