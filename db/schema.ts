@@ -1023,3 +1023,71 @@ export const auditEvents = table(
     index("audit_events_object_idx").on(t.objectId, t.at),
   ],
 );
+
+// ── Public API ──────────────────────────────────────────────────────────────
+
+/** A secret key an account's system calls /api/v1 with; stored as a hash, shown once. */
+export const apiKeys = table(
+  "api_keys",
+  {
+    id: str("id").primaryKey(),
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** The user who created it: the key acts as that user, and stops when the user is disabled. */
+    userId: str("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: str("name").notNull(),
+    /** The key's first characters, to tell keys apart in the console. */
+    prefix: str("prefix").notNull(),
+    /** SHA-256 of the whole key (keys are 160 random bits: a slow hash adds nothing). */
+    secretHash: str("secret_hash").notNull(),
+    scopes: json("scopes").$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at"),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_secret_uq").on(t.secretHash), index("api_keys_account_idx").on(t.accountId, t.createdAt)],
+);
+
+/** A POST's Idempotency-Key and the answer it got: the same key again replays the answer. */
+export const idempotencyKeys = table(
+  "idempotency_keys",
+  {
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    key: str("key").notNull(),
+    /** Method, path and a hash of the body: a key reused for another request is refused. */
+    fingerprint: str("fingerprint").notNull(),
+    /** Null while the first request is still running. */
+    status: int("status"),
+    response: json("response").$type<unknown>(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+/** An HTTPS endpoint of an account's own system that receives its events, signed with the endpoint's secret. */
+export const webhookEndpoints = table(
+  "webhook_endpoints",
+  {
+    id: str("id").primaryKey(),
+    accountId: str("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    url: str("url").notNull(),
+    description: str("description").notNull().default(""),
+    /** The event kinds it receives. */
+    kinds: json("kinds").$type<string[]>().notNull(),
+    /** The signing secret (a shared secret: the receiver holds it too). */
+    secret: str("secret").notNull(),
+    /** After a rotation, deliveries carry a signature with the old secret too, until it expires. */
+    previousSecret: str("previous_secret"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at"),
+    createdAt: createdAt(),
+    disabledAt: timestamp("disabled_at"),
+  },
+  (t) => [index("webhook_endpoints_account_idx").on(t.accountId)],
+);

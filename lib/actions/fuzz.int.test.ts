@@ -15,6 +15,8 @@ import { approveOpportunity, askForMarkup, provideMarkup, registerOpportunity } 
 import { acceptInvitation, sendInvitation } from "@/lib/invitations/service";
 import { extendOffer, saveOfferDraft } from "@/lib/offers/service";
 import { createProduct } from "@/lib/products/service";
+import { createApiKey } from "@/lib/api/keys";
+import { createWebhookEndpoint } from "@/lib/outbox/webhooks";
 import { ownProduct } from "@/lib/products/queries";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { makeActor, TEST_PASSWORD, tableCounts } from "@/db/testing/fixtures";
@@ -106,6 +108,8 @@ beforeAll(async () => {
   await runBilling(db, new Date().toISOString().slice(0, 7));
   const [bill] = await db.select().from(consolidatedBills).limit(1);
   const billId = bill?.id ?? "bill_none";
+  const { keyId } = must(await createApiKey(db, isv, { name: "Fuzz key", scopes: ["products:read"] }));
+  const { endpointId } = must(await createWebhookEndpoint(db, partner, { url: "https://hooks.example.com/fuzz", kinds: ["offer.accepted"] }));
 
   // Deals at each step, for the operations that move them on.
   const registration = () => ({ isvAccountId: isv.accountId, productIds: [productId], customerAccountId: customer.accountId, name: "Fuzz deal", description: "Business data.", expectedValue: "1000", expectedCloseOn: inDays(30) });
@@ -169,6 +173,12 @@ beforeAll(async () => {
     pauseScheduledJob: { actor: () => rep, input: () => ({ name: "sweep" }), fields: ["name"] },
     resumeScheduledJob: { actor: () => rep, input: () => ({ name: "sweep" }), fields: ["name"] },
     changePassword: { actor: () => rep, input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "another-password-1", confirmPassword: "another-password-1" }), fields: ["currentPassword", "newPassword", "confirmPassword"] },
+    createApiKey: { actor: () => isv, input: () => ({ name: "Fuzz key", scopes: ["products:read", "offers:read"] }), fields: ["name", "scopes", "scopes.0"] },
+    revokeApiKey: { actor: () => isv, input: () => ({ keyId }), fields: ["keyId"] },
+    createWebhookEndpoint: { actor: () => partner, input: () => ({ url: "https://hooks.example.com/x", description: "Fuzz", kinds: ["offer.accepted"] }), fields: ["url", "description", "kinds", "kinds.0"] },
+    rotateWebhookSecret: { actor: () => partner, input: () => ({ endpointId }), fields: ["endpointId"] },
+    deleteWebhookEndpoint: { actor: () => partner, input: () => ({ endpointId: "we_nowhere00000000000000" }), fields: ["endpointId"] },
+    resendDelivery: { actor: () => partner, input: () => ({ deliveryId: "dlv_nowhere0000000000000" }), fields: ["deliveryId"] },
     setEmailPreferences: { actor: () => partner, input: () => ({ enabled: ["invitation.sent", "offer.accepted"] }), fields: ["enabled", "enabled.0", "enabled.1"] },
   });
 }, 120_000);

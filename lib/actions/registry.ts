@@ -9,7 +9,9 @@ import { payBill, recordBankTransfer } from "@/lib/billing/payments";
 import { startBillingRun, startDisbursementRun } from "@/lib/billing/service";
 import { updateFeeSchedule } from "@/lib/fees/service";
 import { pauseScheduledJob, resumeScheduledJob } from "@/lib/jobs/service";
+import { createApiKey, revokeApiKey } from "@/lib/api/keys";
 import { setEmailPreferences } from "@/lib/outbox/service";
+import { createWebhookEndpoint, deleteWebhookEndpoint, resendDelivery, rotateWebhookSecret } from "@/lib/outbox/webhooks";
 import { createProduct, updateProduct } from "@/lib/products/service";
 import { saveBanking, saveProfile, saveTax } from "@/lib/sellers/service";
 
@@ -45,4 +47,10 @@ export const OPERATIONS: Record<string, Operation<unknown>> = {
   resumeScheduledJob,
   changePassword,
   setEmailPreferences,
+  createApiKey,
+  revokeApiKey,
+  createWebhookEndpoint,
+  rotateWebhookSecret,
+  deleteWebhookEndpoint,
+  resendDelivery,
 };

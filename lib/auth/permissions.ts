@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "notifications.read": ["isv", "partner", "customer", "rep"],
   "account.password": ["isv", "partner", "customer", "rep"],
   "account.email": ["isv", "partner", "customer", "rep"],
+  "api.keys": ["isv", "partner"],
+  "webhooks.manage": ["isv", "partner"],
   "seller.register": ["isv", "partner"],
   "product.manage": ["isv"],
   "invitation.send": ["isv"],

@@ -4,7 +4,8 @@
 //    where it is still null (a compare-and-set: two instances never both win
 //    an event) and, in the same transaction, writes one delivery per channel
 //    and target — an e-mail per user of the recipient account who has not
-//    opted out of the kind. Deliveries are unique per (event, channel, target).
+//    opted out of the kind, a webhook call per endpoint of the account that
+//    subscribed to it. Deliveries are unique per (event, channel, target).
 // 2. Delivery. An instance leases due deliveries (the same compare-and-set on
 //    the lease), sends each outside any transaction, then records the outcome
 //    under its lease. A process killed mid-send never records: its lease
@@ -18,12 +19,13 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { insertMany } from "@/db";
-import { accounts, deliveries, emailOptOuts, mailMessages, outboxEvents, users } from "@/db/schema";
+import { accounts, deliveries, emailOptOuts, mailMessages, outboxEvents, users, webhookEndpoints } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { newOwner } from "@/lib/jobs/lease";
 import { composeMail, appUrl } from "@/lib/outbox/mail";
 import { configuredMailer, type Mailer } from "@/lib/outbox/mailer";
+import { sendWebhook } from "@/lib/outbox/webhooks";
 
 export type Delivery = typeof deliveries.$inferSelect;
 
@@ -114,26 +116,33 @@ export async function fanOut(db: Db, options: DispatchOptions = {}): Promise<num
         .where(inArray(emailOptOuts.userId, people.slice(i, i + 500).map((p) => p.id)));
       for (const row of rows) optedOut.add(`${row.userId} ${row.kind}`);
     }
+    const endpoints = await tx
+      .select({ id: webhookEndpoints.id, accountId: webhookEndpoints.accountId, kinds: webhookEndpoints.kinds })
+      .from(webhookEndpoints)
+      .where(and(inArray(webhookEndpoints.accountId, [...new Set(won.map((e) => e.accountId))]), isNull(webhookEndpoints.disabledAt)));
     const rows: (typeof deliveries.$inferInsert)[] = [];
+    const delivery = (event: (typeof won)[number], channel: "email" | "webhook", target: string) => ({
+      id: newId("dlv"),
+      eventId: event.id,
+      accountId: event.accountId,
+      channel,
+      target,
+      status: "pending" as const,
+      attempts: 0,
+      nextAttemptAt: wall,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: null,
+      responseCode: null,
+      deliveredAt: null,
+      createdAt: wall,
+    });
     for (const event of won) {
       for (const person of people) {
-        if (person.accountId !== event.accountId || optedOut.has(`${person.id} ${event.kind}`)) continue;
-        rows.push({
-          id: newId("dlv"),
-          eventId: event.id,
-          accountId: event.accountId,
-          channel: "email",
-          target: person.id,
-          status: "pending",
-          attempts: 0,
-          nextAttemptAt: wall,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          lastError: null,
-          responseCode: null,
-          deliveredAt: null,
-          createdAt: wall,
-        });
+        if (person.accountId === event.accountId && !optedOut.has(`${person.id} ${event.kind}`)) rows.push(delivery(event, "email", person.id));
+      }
+      for (const endpoint of endpoints) {
+        if (endpoint.accountId === event.accountId && endpoint.kinds.includes(event.kind)) rows.push(delivery(event, "webhook", endpoint.id));
       }
     }
     await insertMany(tx, deliveries, rows, { skipConflicts: true });
@@ -162,7 +171,18 @@ export async function claimDeliveries(db: Db, options: DispatchOptions = {}): Pr
   );
 }
 
-type Outcome = { ok: true } | { ok: false; error: string; responseCode: number | null; final?: boolean };
+type Outcome = { ok: true; responseCode?: number } | { ok: false; error: string; responseCode: number | null; final?: boolean };
+
+async function callEndpoint(db: Db, delivery: Delivery, baseUrl: string): Promise<Outcome> {
+  const [event] = await db.select().from(outboxEvents).where(eq(outboxEvents.id, delivery.eventId));
+  const [endpoint] = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, delivery.target), eq(webhookEndpoints.accountId, delivery.accountId)));
+  if (!event) return { ok: false, error: "The event no longer exists.", responseCode: null, final: true };
+  if (!endpoint || endpoint.disabledAt) return { ok: false, error: "The endpoint was deleted.", responseCode: null, final: true };
+  return sendWebhook(endpoint, event, baseUrl);
+}
 
 async function sendEmail(db: Db, delivery: Delivery, mailer: Mailer, baseUrl: string): Promise<Outcome & { kept?: typeof mailMessages.$inferInsert }> {
   const [event] = await db.select().from(outboxEvents).where(eq(outboxEvents.id, delivery.eventId));
@@ -202,7 +222,7 @@ async function sendEmail(db: Db, delivery: Delivery, mailer: Mailer, baseUrl: st
 export async function deliver(db: Db, delivery: Delivery, options: DispatchOptions = {}): Promise<"delivered" | "retrying" | "failed"> {
   const { owner, mailer, retryBaseMs, retryWindowMs, baseUrl } = settings(options);
   const outcome: Outcome & { kept?: typeof mailMessages.$inferInsert } =
-    delivery.channel === "email" ? await sendEmail(db, delivery, mailer, baseUrl) : { ok: false, error: `No sender for channel ${delivery.channel}.`, responseCode: null };
+    delivery.channel === "email" ? await sendEmail(db, delivery, mailer, baseUrl) : await callEndpoint(db, delivery, baseUrl);
   const mine = and(eq(deliveries.id, delivery.id), eq(deliveries.leaseOwner, owner), eq(deliveries.status, "pending"));
   const wall = new Date();
   return db.transaction(async (tx) => {
@@ -210,7 +230,7 @@ export async function deliver(db: Db, delivery: Delivery, options: DispatchOptio
       if (outcome.kept) await insertMany(tx, mailMessages, [outcome.kept], { skipConflicts: true });
       await tx
         .update(deliveries)
-        .set({ status: "delivered", deliveredAt: wall, leaseOwner: null, leaseExpiresAt: null, lastError: null, responseCode: null })
+        .set({ status: "delivered", deliveredAt: wall, leaseOwner: null, leaseExpiresAt: null, lastError: null, responseCode: outcome.responseCode ?? null })
         .where(mine);
       return "delivered";
     }

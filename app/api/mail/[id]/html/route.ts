@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { recordDenied } from "@/lib/audit";
 import { actorOf } from "@/lib/auth/authorize";
 import { currentUser } from "@/lib/auth/guard";
+import { MAIL_HTML_POLICY } from "@/lib/outbox/mail-policy";
 import { readMail } from "@/lib/outbox/service";
 
 /**
@@ -22,7 +23,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   return new NextResponse(mail.html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox",
+      "Content-Security-Policy": MAIL_HTML_POLICY,
       "Cache-Control": "private, no-store",
     },
   });
