@@ -7,6 +7,8 @@ export async function register() {
   const { env } = await import("@/lib/env");
   const { bootstrap } = await import("@/db/bootstrap");
   const config = env();
+  // The demo's webhook endpoint is the portal's own receiver on loopback (lib/outbox/webhooks.ts refuses loopback otherwise).
+  if (config.demo && process.env.WEBHOOKS_ALLOW_LOCAL === undefined) process.env.WEBHOOKS_ALLOW_LOCAL = "1";
   const result = await bootstrap({ demo: config.demo });
   console.log(
     `cppo-portal: ${result.dialect === "pg" ? "PostgreSQL" : "SQLite"} ready` +

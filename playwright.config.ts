@@ -114,6 +114,8 @@ export default defineConfig({
       // The outbox dispatcher runs (kept mail is read in the tests), every half second.
       PORTAL_DISPATCHER: "1",
       OUTBOX_POLL_MS: "500",
+      // A story's webhook receiver listens on this machine.
+      WEBHOOKS_ALLOW_LOCAL: "1",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       AUTH_TRUST_HOST: "true",
     },

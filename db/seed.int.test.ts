@@ -1,13 +1,16 @@
 // The demo story seeds once, and every role's home figures read from it.
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, agreements, auditEvents, charges, consolidatedBills, disbursements, feeTiers, ledgerEntries, opportunities, pricingDimensions, products, sellerRegistrations, users } from "@/db/schema";
+import { accounts, agreements, auditEvents, charges, consolidatedBills, disbursements, feeTiers, ledgerEntries, opportunities, outboxEvents, pricingDimensions, products, sellerRegistrations, users, webhookEndpoints } from "@/db/schema";
+import { handleApi } from "@/lib/api/handler";
+import { signatureHeader } from "@/lib/outbox/webhook-signature";
+import { signedForEndpoint } from "@/lib/outbox/webhooks";
 import { COMPLETED_DEAL, DEMO_DEALS } from "@/db/seed-deals";
 import { dealDetail } from "@/lib/deals/queries";
 import { bootstrap } from "@/db/bootstrap";
 import { seedDemo } from "@/db/seed";
 import { buyerHome, marketplaceHome, partnerHome, vendorHome } from "@/lib/dashboard/queries";
-import { DEMO_ACCOUNTS, DEMO_USERS } from "@/lib/demo";
+import { DEMO_ACCOUNTS, DEMO_API_KEYS, DEMO_USERS } from "@/lib/demo";
 import { createEmptyDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 
 let test: TestDatabase;
@@ -41,6 +44,27 @@ describe(`demo data on ${dialect}`, () => {
     });
     expect(worked!.startsAt.getUTCDate()).toBe(1);
     expect(worked!.startsAt.getTime()).toBeLessThan(Date.now());
+  });
+
+  it("gives the demo a working API key per seller and a partner webhook endpoint that receives the seeded events, signed", async () => {
+    const db = test.handle.db;
+    for (const key of DEMO_API_KEYS) {
+      const listed = await handleApi(new Request("http://portal.test/api/v1/agreements", { headers: { Authorization: `Bearer ${key.secret}` } }), ["agreements"], db);
+      expect(listed.status, key.email).toBe(200);
+      expect(((await listed.json()) as { data: unknown[] }).data.length, key.email).toBeGreaterThan(0);
+    }
+    const [endpoint] = await db.select().from(webhookEndpoints);
+    expect(endpoint).toMatchObject({ accountId: DEMO_ACCOUNTS.partner.id });
+    expect(endpoint!.url).toContain(`/api/demo/webhooks?endpoint=${endpoint!.id}`);
+    // The seeded events are waiting for the dispatcher, and the partner's reach that endpoint.
+    const events = await db.select().from(outboxEvents).where(eq(outboxEvents.accountId, DEMO_ACCOUNTS.partner.id));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.some((e) => endpoint!.kinds.includes(e.kind))).toBe(true);
+    // What the demo receiver checks: a body signed with the endpoint's secret passes, a forged one does not.
+    const body = JSON.stringify({ id: "evt_demo" });
+    const t = Math.floor(Date.now() / 1000);
+    expect(await signedForEndpoint(db, endpoint!.id, body, signatureHeader([endpoint!.secret], t, body))).toBe(true);
+    expect(await signedForEndpoint(db, endpoint!.id, body, signatureHeader(["whsec_forged"], t, body))).toBe(false);
   });
 
   it("seeds once, even when two instances boot together", async () => {

@@ -1,5 +1,6 @@
 // Demo data that tells a story (see lib/demo.ts for the cast). Seeds only an
 // empty database, in one transaction, so a restart or a second instance adds nothing.
+import { randomBytes } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { recordPayment } from "@/lib/billing/payments";
@@ -20,11 +21,15 @@ import {
   resaleAuthorizations,
   sellerRegistrations,
   users,
+  apiKeys,
+  webhookEndpoints,
 } from "@/db/schema";
 import { createAccount, createUser } from "@/lib/accounts/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { now } from "@/lib/clock";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, type DemoAccountKey } from "@/lib/demo";
+import { DEMO_ACCOUNTS, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, type DemoAccountKey } from "@/lib/demo";
+import { API_SCOPES, hashSecret } from "@/lib/api/keys";
+import { eventKindsFor } from "@/lib/outbox/events";
 import { newId } from "@/lib/ids";
 import { DEFAULT_FEE_TIERS, DEFAULT_RENEWAL_FEE_BPS } from "@/lib/money";
 import { notify } from "@/lib/notifications/notify";
@@ -419,7 +424,51 @@ export async function seedDemo(db: Db): Promise<boolean> {
   }
   await seedDeals(db, now());
   await seedBillingHistory(db);
+  await seedIntegrations(db);
   return true;
+}
+
+/**
+ * The demo's integrations: an API key for a vendor and a partner (DEMO_API_KEYS,
+ * in the README), and a webhook endpoint of the partner's pointing at the
+ * portal's own demo receiver (/api/demo/webhooks), which checks each signature.
+ * Written after the history, so the dispatcher's first rounds deliver the
+ * seeded events to it and the delivery log has entries.
+ */
+async function seedIntegrations(db: Db) {
+  const at = now();
+  const base = (process.env.APP_URL || process.env.AUTH_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+  await db.transaction(async (tx) => {
+    for (const key of DEMO_API_KEYS) {
+      const [user] = await tx.select({ id: users.id, accountId: users.accountId }).from(users).where(eq(users.email, key.email));
+      if (!user) continue;
+      await tx.insert(apiKeys).values({
+        id: newId("key"),
+        accountId: user.accountId,
+        userId: user.id,
+        name: key.name,
+        prefix: key.secret.slice(0, 14),
+        secretHash: hashSecret(key.secret),
+        scopes: [...API_SCOPES],
+        createdAt: at,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+    }
+    const endpointId = newId("we");
+    await tx.insert(webhookEndpoints).values({
+      id: endpointId,
+      accountId: DEMO_ACCOUNTS.partner.id,
+      url: `${base}/api/demo/webhooks?endpoint=${endpointId}`,
+      description: "The demo's receiver (checks each signature)",
+      kinds: eventKindsFor("partner").flatMap((group) => group.kinds.map((k) => k.kind)),
+      secret: `whsec_${randomBytes(24).toString("base64url")}`,
+      previousSecret: null,
+      previousSecretExpiresAt: null,
+      createdAt: at,
+      disabledAt: null,
+    });
+  });
 }
 
 /**

@@ -1,4 +1,7 @@
 // Multi-user stories, each signing in as it goes.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEMO_ACCOUNTS } from "../lib/demo";
 import { expect, test } from "./fixtures";
 import { as, signIn } from "./helpers";
 
@@ -330,4 +333,71 @@ test("e-mail is kept in the portal: read from a notification, chosen on the acco
   await rep.getByTestId("outbox-row").first().getByRole("link").first().click();
   await rep.waitForURL(/\/marketplace\/mail\/mail_/);
   await expect(rep.getByTestId("mail-text")).toContainText("Hello");
+});
+
+test("a vendor's API key drives an invitation that reaches the partner's webhook endpoint; the key is revoked after", async ({ browser }) => {
+  // The partner's own system: a receiver in this process.
+  const received: { body: string; signature: string | undefined }[] = [];
+  const server = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ body, signature: request.headers["cppo-signature"] as string | undefined });
+      response.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  try {
+    const partner = await as(browser, "partner2@demo.example");
+    await partner.goto("/partner/developers");
+    // A URL that is not https (nor this machine) is refused on its field.
+    await partner.getByLabel("Endpoint URL").fill("http://example.com/hooks");
+    await partner.getByLabel(/^Invitation received or sent/).check();
+    await partner.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(partner.getByText("Webhook endpoints must use https://")).toBeVisible();
+    await partner.getByLabel("Endpoint URL").fill(hook);
+    await partner.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(partner.getByTestId("webhook-secret")).toContainText("whsec_");
+    await expect(partner.getByTestId("webhook-endpoint").filter({ hasText: hook })).toBeVisible();
+
+    const vendor = await as(browser, "isv@demo.example");
+    await vendor.goto("/vendor/developers");
+    await vendor.getByLabel("Key name").fill("CRM sync");
+    await vendor.getByLabel(/^Send, answer and revoke invitations/).check();
+    await vendor.getByRole("button", { name: "Create key" }).click();
+    const secret = (await vendor.getByTestId("new-key-secret").textContent())!.trim();
+    expect(secret).toMatch(/^cppo_sk_[0-9a-z]{32}$/);
+    const auth = { Authorization: `Bearer ${secret}` };
+    const products = await vendor.request.get("/api/v1/products", { headers: auth });
+    expect(products.status()).toBe(200);
+    const monitor = ((await products.json()) as { data: { id: string; name: string }[] }).data.find((p) => p.name === "Northwind Monitor")!;
+    const expiresOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const sent = await vendor.request.post("/api/v1/invitations", {
+      headers: { ...auth, "Idempotency-Key": `e2e-invite-${Date.now()}` },
+      data: { partnerAccountId: DEMO_ACCOUNTS.partner2.id, items: [{ productId: monitor.id, discountPercent: "15" }], expiresOn, use: "multi_use" },
+    });
+    expect(sent.status()).toBe(201);
+    const invitation = (await sent.json()) as { id: string };
+
+    // The dispatcher delivers it, signed; the partner's delivery log shows it delivered.
+    await expect.poll(() => received.map((r) => JSON.parse(r.body).type), { timeout: 60_000 }).toContain("invitation.sent");
+    const delivered = received.find((r) => JSON.parse(r.body).type === "invitation.sent")!;
+    expect(delivered.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(JSON.parse(delivered.body).data.url).toContain(`/partner/invitations/${invitation.id}`);
+    await expect(async () => {
+      await partner.reload();
+      await expect(partner.getByTestId("webhook-delivery").filter({ hasText: "Northwind" }).first()).toContainText("Delivered", { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+
+    // Revoked after a confirmation: the key stops working at once.
+    await vendor.reload();
+    const row = vendor.getByTestId("api-key").filter({ hasText: "CRM sync" });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await vendor.getByRole("button", { name: "Revoke key" }).click();
+    await expect(row).toContainText("Revoked");
+    expect((await vendor.request.get("/api/v1/products", { headers: auth })).status()).toBe(401);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

@@ -84,7 +84,7 @@ const DYNAMIC: Record<string, { kind: Kind; sees: (viewer: Viewer, row: Row) => 
 };
 /** Probed on their own below, or public by design. */
 // The public API (/api/v1) answers API keys, not sessions: lib/api/api.int.test.ts probes every route, scope and tenant.
-const OTHER_ROUTES = ["/", "/sign-in", "/sign-up", "/api/auth/[...nextauth]", "/api/health", "/api/notifications/[id]/open", "/api/reports/[report]", "/api/v1/[...path]", "/api/v1/openapi.json"];
+const OTHER_ROUTES = ["/", "/sign-in", "/sign-up", "/api/auth/[...nextauth]", "/api/health", "/api/notifications/[id]/open", "/api/reports/[report]", "/api/v1/[...path]", "/api/v1/openapi.json", "/api/demo/webhooks"];
 const AUTH_ACTIONS = ["signInAction", "signUpAction", "signOutAction"];
 
 /** Routes from the app directory: "/vendor/offers/[id]" for app/vendor/offers/[id]/page.tsx. */

@@ -46,3 +46,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "customer4@demo.example", name: "Cyrus Customer", role: "customer", account: "customer4", note: "customer" },
   { email: "rep@demo.example", name: "Rita Rep", role: "rep", account: "marketplace", note: "marketplace representative" },
 ];
+
+/**
+ * The demo's API keys (demo mode only: seeded with the demo data, printed in
+ * the README) so a newcomer can call /api/v1 in the first minute. Never used
+ * outside a demo database.
+ */
+export const DEMO_API_KEYS = [
+  { email: "isv@demo.example", name: "Demo key", secret: "cppo_sk_demovendor0000000000000000000000" },
+  { email: "partner@demo.example", name: "Demo key", secret: "cppo_sk_demopartner000000000000000000000" },
+] as const;

@@ -14,7 +14,7 @@ import { defineOperation, NotFound, Refused } from "@/lib/actions/operation";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { EVENT_KINDS, type EventKind } from "@/lib/outbox/events";
-import { signatureHeader, SIGNATURE_HEADER } from "@/lib/outbox/webhook-signature";
+import { signatureHeader, SIGNATURE_HEADER, verifyWebhookSignature } from "@/lib/outbox/webhook-signature";
 import { objectId, plainText } from "@/lib/validation";
 
 export const MAX_ENDPOINTS = 10;
@@ -203,4 +203,12 @@ export async function sendWebhook(
     const reason = error instanceof Error && error.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
     return { ok: false, error: reason, responseCode: null };
   }
+}
+
+/** The demo receiver's check: is this body signed by the endpoint's current (or overlapping previous) secret? */
+export async function signedForEndpoint(db: Db, endpointId: string, body: string, header: string | null): Promise<boolean | null> {
+  const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
+  if (!endpoint || endpoint.disabledAt) return null;
+  const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now() ? [endpoint.previousSecret] : [])];
+  return secrets.some((secret) => verifyWebhookSignature(body, header, secret));
 }
