@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { CheckboxGroup } from "@/components/forms/checkbox-group";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -85,28 +86,13 @@ export function ApiKeys({ keys, scopes }: { keys: KeyRow[]; scopes: { scope: str
             </p>
           ) : null}
         </div>
-        <fieldset className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">Scopes</legend>
-          {scopes.map((s) => (
-            <label key={s.scope} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="h-4 w-4 accent-brand-600"
-                checked={chosen.has(s.scope)}
-                onChange={(e) =>
-                  setChosen((current) => {
-                    const next = new Set(current);
-                    if (e.target.checked) next.add(s.scope);
-                    else next.delete(s.scope);
-                    return next;
-                  })
-                }
-              />
-              <span>{s.label}</span> <code className="font-mono text-xs text-muted">{s.scope}</code>
-            </label>
-          ))}
-          {errors.scopes ? <p className="text-sm text-red-700">{errors.scopes}</p> : null}
-        </fieldset>
+        <CheckboxGroup
+          legend="Scopes"
+          options={scopes.map((s) => ({ value: s.scope, label: <><span>{s.label}</span> <code className="font-mono text-xs text-muted">{s.scope}</code></> }))}
+          value={chosen}
+          onChange={setChosen}
+          error={errors.scopes}
+        />
         <Button type="submit" disabled={pending} className="w-fit">
           {pending ? "Creating…" : "Create key"}
         </Button>

@@ -56,6 +56,7 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
     { href: "/marketplace/ledger", label: "Trial balance" },
     { href: "/marketplace/fees", label: "Listing fees" },
     { href: "/marketplace/outbox", label: "Outbox" },
+    { href: "/marketplace/developers", label: "Developers" },
     { href: "/marketplace/notifications", label: "Notifications" },
     { href: "/marketplace/account", label: "Account" },
   ],

@@ -16,7 +16,7 @@ import { WebhooksPanel } from "./webhooks-panel";
 const METHOD_TONES = { GET: "info", POST: "good" } as const;
 
 /** Keys for the account's own systems, and the API reference generated from the same routes the API serves. */
-export async function DevelopersPage({ area }: { area: "vendor" | "partner" }) {
+export async function DevelopersPage({ area }: { area: "vendor" | "partner" | "marketplace" }) {
   await requireArea(area);
   const user = await requirePermission("api.keys");
   const role = user.role;

@@ -1,5 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
+import { CheckboxGroup } from "@/components/forms/checkbox-group";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { setEmailPreferencesAction } from "@/lib/outbox/actions";
@@ -14,13 +15,6 @@ export function EmailPreferencesForm({ groups }: { groups: PreferenceGroup[] }) 
   const [enabled, setEnabled] = useState(() => new Set(groups.flatMap((g) => g.kinds.filter((k) => k.email).map((k) => k.kind))));
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const toggle = (kind: string, on: boolean) =>
-    setEnabled((current) => {
-      const next = new Set(current);
-      if (on) next.add(kind);
-      else next.delete(kind);
-      return next;
-    });
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
@@ -37,15 +31,7 @@ export function EmailPreferencesForm({ groups }: { groups: PreferenceGroup[] }) 
     <form onSubmit={onSubmit} className="grid gap-5">
       {message ? <Callout tone={message.tone}>{message.text}</Callout> : null}
       {groups.map((group) => (
-        <fieldset key={group.topic} className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">{group.topic}</legend>
-          {group.kinds.map((k) => (
-            <label key={k.kind} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={enabled.has(k.kind)} onChange={(e) => toggle(k.kind, e.target.checked)} />
-              {k.label}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup key={group.topic} legend={group.topic} options={group.kinds.map((k) => ({ value: k.kind, label: k.label }))} value={enabled} onChange={setEnabled} />
       ))}
       <Button type="submit" disabled={pending} className="w-fit">
         {pending ? "Saving…" : "Save e-mail choices"}

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { CheckboxGroup } from "@/components/forms/checkbox-group";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -84,28 +85,13 @@ export function WebhooksPanel({ endpoints, deliveries, kinds }: { endpoints: End
           </label>
           <Input id="hook-description" value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
-        <fieldset className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">Events</legend>
-          {kinds.map((k) => (
-            <label key={k.kind} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="h-4 w-4 accent-brand-600"
-                checked={chosen.has(k.kind)}
-                onChange={(e) =>
-                  setChosen((current) => {
-                    const next = new Set(current);
-                    if (e.target.checked) next.add(k.kind);
-                    else next.delete(k.kind);
-                    return next;
-                  })
-                }
-              />
-              {k.label} <code className="font-mono text-xs text-muted">{k.kind}</code>
-            </label>
-          ))}
-          {errors.kinds ? <p className="text-sm text-red-700">{errors.kinds}</p> : null}
-        </fieldset>
+        <CheckboxGroup
+          legend="Events"
+          options={kinds.map((k) => ({ value: k.kind, label: <>{k.label} <code className="font-mono text-xs text-muted">{k.kind}</code></> }))}
+          value={chosen}
+          onChange={setChosen}
+          error={errors.kinds}
+        />
         <Button type="submit" disabled={pending} className="w-fit">
           {pending ? "Adding…" : "Add endpoint"}
         </Button>

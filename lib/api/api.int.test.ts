@@ -15,6 +15,7 @@ import { openApiDocument, requestSchema } from "@/lib/api/openapi";
 import { API_ROUTES, type ApiRoute } from "@/lib/api/routes";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { acceptOffer } from "@/lib/offers/service";
+import { runBilling } from "@/lib/billing/run";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { makeActor } from "@/db/testing/fixtures";
 
@@ -26,6 +27,7 @@ let partner: CurrentUser;
 let customer: CurrentUser;
 let otherIsv: CurrentUser;
 let otherPartner: CurrentUser;
+let rep: CurrentUser;
 const keys: Record<string, string> = {};
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -64,10 +66,12 @@ beforeAll(async () => {
   customer = await makeActor(db, "customer", { name: "Acme" });
   otherIsv = await makeActor(db, "isv", { registered: true, name: "Fabrikam" });
   otherPartner = await makeActor(db, "partner", { registered: true, name: "Red Cliff" });
+  rep = await makeActor(db, "rep");
   keys.isv = await keyFor(isv);
   keys.partner = await keyFor(partner);
   keys.otherIsv = await keyFor(otherIsv);
   keys.otherPartner = await keyFor(otherPartner);
+  keys.rep = await keyFor(rep);
 }, 60_000);
 afterAll(async () => {
   if (previousLimit === undefined) delete process.env.API_RATE_LIMIT;
@@ -140,6 +144,45 @@ describe(`the public API on ${dialect}`, () => {
     expect(text).not.toContain(ids.offer!);
   });
 
+  it("reports charge lines as JSON pages and as CSV, each role's own columns; reps list bills", async () => {
+    await runBilling(db, new Date().toISOString().slice(0, 7));
+    const partnerLines = await call(keys.partner!, "GET", "/reports/lines");
+    expect(partnerLines.status).toBe(200);
+    routeOf("GET", "/reports/lines").response.parse(partnerLines.body);
+    expect(partnerLines.body.data.length).toBeGreaterThan(0);
+    expect(partnerLines.body.data[0]).toMatchObject({ customer_name: "Acme", gross_revenue: "880.00", cost_to_isv: "800.00", currency: "USD" });
+    const vendorLines = await call(keys.isv!, "GET", "/reports/lines");
+    expect(vendorLines.body.data[0]).toMatchObject({ buyer_name: "Blue Harbor", wholesale_revenue: "800.00" });
+    expect(JSON.stringify(vendorLines.body)).not.toMatch(/Acme|880\.00|customer/);
+    // A filter that matches nothing, and a cursor page past the end.
+    expect((await call(keys.partner!, "GET", "/reports/lines?from=2001-01&to=2001-02")).body.data).toEqual([]);
+    const onePage = await call(keys.partner!, "GET", "/reports/lines?limit=1");
+    if (onePage.body.hasMore) expect((await call(keys.partner!, "GET", `/reports/lines?limit=1&startingAfter=${onePage.body.nextCursor}`)).status).toBe(200);
+    expect((await call(keys.partner!, "GET", "/reports/lines?startingAfter=bogus")).body.error.param).toBe("startingAfter");
+    // The CSV holds the same lines under the same columns.
+    const request = new Request("http://portal.test/api/v1/reports/lines.csv", { headers: { Authorization: `Bearer ${keys.partner}` } });
+    const csv = await handleApi(request, ["reports", "lines.csv"], db);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const text = await csv.text();
+    const [header, ...rows] = text.trim().split("\r\n");
+    expect(header!.split(",")).toEqual(Object.keys(partnerLines.body.data[0]));
+    expect(rows).toHaveLength(partnerLines.body.data.length);
+    const feed = await handleApi(new Request("http://portal.test/api/v1/reports/feed.csv", { headers: { Authorization: `Bearer ${keys.isv}` } }), ["reports", "feed.csv"], db);
+    const feedText = await feed.text();
+    expect(feedText).toContain("invoiced");
+    expect(feedText).not.toContain("Acme");
+
+    const bills = await call(keys.rep!, "GET", "/bills");
+    expect(bills.status).toBe(200);
+    routeOf("GET", "/bills").response.parse(bills.body);
+    const bill = bills.body.data.find((b: { customerAccountId: string }) => b.customerAccountId === customer.accountId);
+    expect(bill).toMatchObject({ object: "bill", status: "issued", totalCents: 88_000 });
+    ids.bill = bill.id;
+    expect((await call(keys.rep!, "GET", `/bills/${bill.id}`)).body.number).toBe(bill.number);
+    expect((await call(keys.rep!, "GET", "/bills?startingAfter=bogus")).status).toBe(400);
+  });
+
   it("replays an idempotent POST, refuses the key for another request, and writes once", async () => {
     const body = { ...product, name: "Idempotent" };
     const first = await call(keys.isv!, "POST", "/products", body, { "Idempotency-Key": "idem-key-000000001" });
@@ -187,15 +230,17 @@ describe(`the public API on ${dialect}`, () => {
   });
 
   it("authorization matrix: no key 401, wrong role 403, missing scope 403, another tenant's ids 404", async () => {
-    const samples: Record<string, string> = { "/products/{id}": ids.product!, "/invitations/{id}": ids.invitation!, "/offers/{id}": ids.offer!, "/agreements/{id}": ids.agreement! };
+    const samples: Record<string, string> = { "/products/{id}": ids.product!, "/invitations/{id}": ids.invitation!, "/offers/{id}": ids.offer!, "/agreements/{id}": ids.agreement!, "/bills/{id}": ids.bill ?? "bill_nowhere0000000000000" };
     const urlOf = (route: ApiRoute) => route.path.replace(/^(\/[a-z]+)\/\{id\}/, (_, base: string) => `${base}/${samples[`${base}/{id}`] ?? "dsb_nowhere0000000000000"}`);
     const revoked = await keyFor(partner);
     const [revokedRow] = await db.select().from(apiKeys).where(eq(apiKeys.secretHash, (await import("@/lib/api/keys")).hashSecret(revoked)));
     expect((await revokeApiKey(db, partner, { keyId: revokedRow!.id })).ok).toBe(true);
     const customerKey = "cppo_sk_" + "0".repeat(32);
-    const owners: Record<string, { own: string; otherTenant: string; otherRole: string | null }> = {
-      isv: { own: keys.isv!, otherTenant: keys.otherIsv!, otherRole: keys.partner! },
-      partner: { own: keys.partner!, otherTenant: keys.otherPartner!, otherRole: keys.isv! },
+    // Reps are one tenant (the marketplace): they have no other tenant's ids to try.
+    const owners: Record<string, { own: string; otherTenant: string | null; user: CurrentUser }> = {
+      isv: { own: keys.isv!, otherTenant: keys.otherIsv!, user: isv },
+      partner: { own: keys.partner!, otherTenant: keys.otherPartner!, user: partner },
+      rep: { own: keys.rep!, otherTenant: null, user: rep },
     };
     for (const route of API_ROUTES) {
       const url = urlOf(route);
@@ -204,8 +249,8 @@ describe(`the public API on ${dialect}`, () => {
         const response = await call(anonymous === "Basic abc" ? null : anonymous, route.method, url, body, anonymous === "Basic abc" ? { Authorization: "Basic abc" } : {});
         expect(response.status, `${route.method} ${url} with ${anonymous}`).toBe(401);
       }
-      for (const role of ["isv", "partner"] as const) {
-        const { own, otherTenant } = owners[role]!;
+      for (const role of ["isv", "partner", "rep"] as const) {
+        const { own, otherTenant, user } = owners[role]!;
         if (!route.roles.includes(role)) {
           const response = await call(own, route.method, url, body);
           expect(response.status, `${role} ${route.method} ${route.path}`).toBe(403);
@@ -213,12 +258,12 @@ describe(`the public API on ${dialect}`, () => {
           continue;
         }
         // A key of the right role without the route's scope.
-        const narrow = await keyFor(role === "isv" ? isv : partner, API_SCOPES.filter((s) => s !== route.scope).slice(0, 1));
+        const narrow = await keyFor(user, API_SCOPES.filter((s) => s !== route.scope).slice(0, 1));
         const scoped = await call(narrow, route.method, url, body);
         expect(scoped.status, `scope ${route.scope}`).toBe(403);
         expect(scoped.body.error).toMatchObject({ code: "missing_scope", param: route.scope });
         // Another tenant of the same role, naming the first tenant's object.
-        if (route.path.includes("{id}")) {
+        if (route.path.includes("{id}") && otherTenant) {
           const foreign = await call(otherTenant, route.method, url, body);
           expect(foreign.status, `${role} of another tenant ${route.method} ${url}`).toBe(404);
           expect(foreign.body.error.type).toBe("not_found_error");

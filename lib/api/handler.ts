@@ -51,7 +51,8 @@ export async function handleApi(request: Request, segments: readonly string[], d
       throw new ApiError(403, "permission_error", "role_not_allowed", `${route.method} ${route.path} is for ${route.roles.map((r) => (r === "isv" ? "vendor" : r)).join(" and ")} accounts.`);
     }
     if (!caller.scopes.has(route.scope)) throw new ApiError(403, "permission_error", "missing_scope", `This key lacks the ${route.scope} scope.`, { param: route.scope });
-    const page = route.list ? pageParams(new URL(request.url).searchParams) : { limit: 0, after: null };
+    const query = new URL(request.url).searchParams;
+    const page = route.list ? pageParams(query, { ownCursor: route.ownCursor }) : { limit: 0, after: null };
     const body = route.method === "POST" ? await readBody(request) : {};
     if (route.body) {
       const parsed = route.body.safeParse(body);
@@ -64,7 +65,7 @@ export async function handleApi(request: Request, segments: readonly string[], d
       if (stored) return json(stored.status, stored.body, { ...headers, "Idempotent-Replayed": "true" });
       let answer: { status: number; body: unknown };
       try {
-        answer = { status: route.status ?? 200, body: await route.run({ db, user, params, page, body }) };
+        answer = { status: route.status ?? 200, body: await route.run({ db, user, params, page, query, body }) };
       } catch (error) {
         answer = error instanceof ApiError ? { status: error.status, body: error.body() } : { status: 500, body: null };
         await storeIdempotent(db, user.accountId, idempotencyKey, answer);
@@ -73,7 +74,12 @@ export async function handleApi(request: Request, segments: readonly string[], d
       await storeIdempotent(db, user.accountId, idempotencyKey, answer);
       return json(answer.status, answer.body, headers);
     }
-    return json(route.status ?? 200, await route.run({ db, user, params, page, body }), headers);
+    const result = await route.run({ db, user, params, page, query, body });
+    if (result instanceof Response) {
+      for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
+      return result;
+    }
+    return json(route.status ?? 200, result, headers);
   } catch (error) {
     if (error instanceof ApiError) return json(error.status, error.body(), { ...headers, ...error.extra.headers });
     console.error("api: unexpected error", error);

@@ -62,14 +62,14 @@ export function decodeCursor(raw: string): Cursor | null {
 }
 
 /** `limit` and `startingAfter` from the query string, or a 400 naming the parameter. */
-export function pageParams(search: URLSearchParams): { limit: number; after: Cursor | null } {
+export function pageParams(search: URLSearchParams, { ownCursor = false } = {}): { limit: number; after: Cursor | null } {
   const rawLimit = search.get("limit");
   let limit = 25;
   if (rawLimit !== null) {
     if (!/^\d{1,3}$/.test(rawLimit) || Number(rawLimit) < 1 || Number(rawLimit) > 100) throw invalid("limit must be a whole number from 1 to 100", { limit: ["limit must be a whole number from 1 to 100"] });
     limit = Number(rawLimit);
   }
-  const rawAfter = search.get("startingAfter");
+  const rawAfter = ownCursor ? null : search.get("startingAfter");
   let after: Cursor | null = null;
   if (rawAfter !== null) {
     after = decodeCursor(rawAfter);
@@ -178,3 +178,15 @@ export async function storeIdempotent(db: Db, accountId: string, key: string, an
     else await tx.update(idempotencyKeys).set({ status: answer.status, response: answer.body }).where(mine);
   });
 }
+
+/** A cursor of this API's own making over some key fields ("2026-09.chg_…"), or null. */
+export function encodeKey(parts: readonly (string | number)[]): string {
+  return Buffer.from(parts.join(".")).toString("base64url");
+}
+
+export function decodeKey(raw: string, pattern: RegExp): RegExpExecArray | null {
+  const text = /^[A-Za-z0-9_-]{1,200}$/.test(raw) ? Buffer.from(raw, "base64url").toString("utf8") : "";
+  return pattern.exec(text);
+}
+
+export const badCursor = () => invalid("startingAfter is not a cursor this API gave out", { startingAfter: ["startingAfter is not a cursor this API gave out"] });

@@ -24,6 +24,8 @@ export const API_SCOPES = [
   "offers:write",
   "agreements:read",
   "disbursements:read",
+  "bills:read",
+  "reports:read",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -36,6 +38,8 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "offers:write": "Draft, extend and withdraw private offers",
   "agreements:read": "Read agreements",
   "disbursements:read": "Read payouts",
+  "bills:read": "Read the marketplace's bills",
+  "reports:read": "Read reports (JSON and CSV)",
 };
 
 const KEY_PREFIX = "cppo_sk_";

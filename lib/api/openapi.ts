@@ -44,6 +44,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
       parameters.push({ name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 25 } });
       parameters.push({ name: "startingAfter", in: "query", required: false, description: "The nextCursor of the previous page", schema: { type: "string" } });
     }
+    for (const q of route.query ?? []) parameters.push({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } });
     if (route.method === "POST") {
       parameters.push({ name: "Idempotency-Key", in: "header", required: false, description: "Any unique string (8–255 characters): a retry with the same key gets the first answer, not a second write", schema: { type: "string", minLength: 8, maxLength: 255 } });
     }
@@ -59,7 +60,10 @@ export function openApiDocument(serverUrl = "/api/v1") {
       parameters,
       ...(body ? { requestBody: { required: true, content: { "application/json": { schema: strip(body) } } } } : {}),
       responses: {
-        [String(route.status ?? 200)]: { description: "OK", content: { "application/json": { schema: strip(responseSchema(route.response)) } } },
+        [String(route.status ?? 200)]: {
+          description: "OK",
+          content: route.produces === "text/csv" ? { "text/csv": { schema: { type: "string" } } } : { "application/json": { schema: strip(responseSchema(route.response)) } },
+        },
         "400": errorResponse("Invalid input: `param` names the field"),
         "401": errorResponse("Missing, unknown or revoked API key"),
         "403": errorResponse("The key's role or scopes do not allow this endpoint"),

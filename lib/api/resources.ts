@@ -2,17 +2,17 @@
 // from them) and the reads behind them. Each read is the caller's own: the
 // tenant filter is part of every query, and a vendor's view of a sale names the
 // partner as its buyer — never the customer, the markup or the customer's price.
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { agreements, authorizationItems, disbursements, pricingDimensions, privateOffers, products, resaleAuthorizations } from "@/db/schema";
-import { AGREEMENT_STATUSES, AUTHORIZATION_STATUSES, AUTHORIZATION_USES, BILLING_TERMS, DISBURSEMENT_STATUSES, OFFER_STATUSES } from "@/db/enums";
+import { agreements, authorizationItems, consolidatedBills, disbursements, pricingDimensions, privateOffers, products, resaleAuthorizations } from "@/db/schema";
+import { AGREEMENT_STATUSES, AUTHORIZATION_STATUSES, AUTHORIZATION_USES, BILL_STATUSES, BILLING_TERMS, DISBURSEMENT_STATUSES, OFFER_STATUSES } from "@/db/enums";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
 import { effectiveStatus } from "@/lib/invitations/state";
 import { wholesaleCents } from "@/lib/money";
 import { effectiveOfferStatus } from "@/lib/offers/state";
-import type { Cursor } from "@/lib/api/http";
+import { decodeKey, encodeKey, type Cursor } from "@/lib/api/http";
 
 const instant = z.iso.datetime().describe("UTC instant, ISO 8601");
 const cents = z.number().int().describe("Integer amount in the currency's minor unit (cents)");
@@ -326,4 +326,88 @@ export async function listDisbursementsFor(db: Db, user: CurrentUser, page: Page
 export async function disbursementFor(db: Db, user: CurrentUser, id: string) {
   const [row] = await db.select().from(disbursements).where(and(eq(disbursements.id, id), eq(disbursements.sellerAccountId, user.accountId)));
   return row ? disbursementView(row) : null;
+}
+
+// ── Bills (reps: the marketplace's consolidated bills) ───────────────────────
+
+export const billOut = z
+  .object({
+    object: z.literal("bill"),
+    id: z.string(),
+    number: z.string(),
+    customerAccountId: accountId,
+    period: z.string().describe("Billing period, YYYY-MM"),
+    sequence: z.number().int().describe("0 for the month's bill, 1… for supplementary bills"),
+    currency: z.string(),
+    status: z.enum(BILL_STATUSES),
+    overdue: z.boolean(),
+    totalCents: cents,
+    lineCount: z.number().int(),
+    issuedAt: instant,
+    dueAt: instant,
+    paidAt: instant.nullable(),
+  })
+  .meta({ title: "Bill" });
+
+function billView(b: typeof consolidatedBills.$inferSelect): z.infer<typeof billOut> {
+  return {
+    object: "bill",
+    id: b.id,
+    number: b.number,
+    customerAccountId: b.customerAccountId,
+    period: b.period,
+    sequence: b.sequence,
+    currency: b.currency,
+    status: b.status,
+    overdue: b.status === "issued" && b.overdueAt !== null,
+    totalCents: b.totalCents,
+    lineCount: b.lineCount,
+    issuedAt: iso(b.issuedAt),
+    dueAt: iso(b.dueAt),
+    paidAt: isoOrNull(b.paidAt),
+  };
+}
+
+/** Bills newest period first, by the (period, sequence, id) index; the cursor carries all three. */
+export async function listBillsFor(db: Db, user: CurrentUser, page: { limit: number; after: BillCursor | null }) {
+  if (user.role !== "rep") return { rows: [] as z.infer<typeof billOut>[] };
+  const after = page.after;
+  const rows = await db
+    .select()
+    .from(consolidatedBills)
+    .where(after ? sql`(${consolidatedBills.period}, ${consolidatedBills.sequence}, ${consolidatedBills.id}) < (${after.period}, ${after.sequence}, ${after.id})` : undefined)
+    .orderBy(desc(consolidatedBills.period), desc(consolidatedBills.sequence), desc(consolidatedBills.id))
+    .limit(page.limit + 1);
+  return { rows: rows.map(billView) };
+}
+
+export async function billFor(db: Db, user: CurrentUser, id: string) {
+  if (user.role !== "rep") return null;
+  const [row] = await db.select().from(consolidatedBills).where(eq(consolidatedBills.id, id));
+  return row ? billView(row) : null;
+}
+
+export interface BillCursor {
+  period: string;
+  sequence: number;
+  id: string;
+}
+
+export const encodeBillCursor = (bill: BillCursor) => encodeKey([bill.period, bill.sequence, bill.id]);
+
+export function decodeBillCursor(raw: string): BillCursor | null {
+  const match = decodeKey(raw, /^(\d{4}-\d{2})\.(\d{1,4})\.([a-z]{2,5}_[0-9a-z]{20})$/);
+  return match ? { period: match[1]!, sequence: Number(match[2]), id: match[3]! } : null;
+}
+
+// ── Report lines ────────────────────────────────────────────────────────────
+
+/** One charge line: the line report's columns for the caller's role (a vendor's never name the customer or its price). */
+export const reportLineOut = z.record(z.string(), z.union([z.string(), z.number(), z.null()])).meta({ title: "ReportLine", description: "The columns of the line report's CSV for your role, e.g. invoice_date, period, bill_number, charge_id, product, currency, amounts as decimal strings" });
+
+export const encodeLineCursor = (line: { period: string; id: string }) => encodeKey([line.period, line.id]);
+
+export function decodeLineCursor(raw: string): { period: string; id: string } | null {
+  const match = decodeKey(raw, /^(\d{4}-\d{2})\.([a-z]{2,5}_[0-9a-z]{20})$/);
+  return match ? { period: match[1]!, id: match[2]! } : null;
 }

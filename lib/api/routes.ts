@@ -9,11 +9,19 @@ import type { Role } from "@/db/enums";
 import type { Operation } from "@/lib/actions/operation";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { NOT_FOUND, type ActionResult } from "@/lib/result";
-import { ApiError, invalid, listOf, notFound } from "@/lib/api/http";
+import { ApiError, badCursor, invalid, listOf, notFound, type Cursor } from "@/lib/api/http";
 import type { ApiScope } from "@/lib/api/keys";
 import {
   agreementFor,
   agreementOut,
+  billFor,
+  billOut,
+  decodeBillCursor,
+  decodeLineCursor,
+  encodeBillCursor,
+  encodeLineCursor,
+  listBillsFor,
+  reportLineOut,
   disbursementFor,
   disbursementOut,
   invitationFor,
@@ -36,12 +44,18 @@ import { cloneOffer, extendOffer, saveOfferDraft, withdrawOffer } from "@/lib/of
 import { offerFieldsSchema } from "@/lib/offers/validations";
 import { createProduct } from "@/lib/products/service";
 import { productSchema } from "@/lib/products/validations";
+import { csvResponse } from "@/lib/reports/csv";
+import { FEED_HEADER, feedCsvChunks, lineColumns, lineCsvChunks } from "@/lib/reports/export";
+import { parseReportFilter } from "@/lib/reports/filters";
+import { allReportLines, type ReportViewer } from "@/lib/reports/queries";
+import type { ReportLine } from "@/lib/reports/table";
 
 export interface RouteContext {
   db: Db;
   user: CurrentUser;
   params: Record<string, string>;
   page: Page;
+  query: URLSearchParams;
   body: Record<string, unknown>;
 }
 
@@ -57,11 +71,18 @@ export interface ApiRoute {
   roles: readonly Role[];
   /** A list endpoint: `limit` and `startingAfter` in the query. */
   list?: boolean;
+  /** The route reads `startingAfter` itself (a cursor over other keys than creation time). */
+  ownCursor?: boolean;
+  /** Further query parameters it reads (documented as optional strings). */
+  query?: readonly { name: string; description: string }[];
+  /** A CSV export instead of JSON. */
+  produces?: "text/csv";
   /** The JSON body it accepts (POST). */
   body?: z.ZodType;
   response: z.ZodType;
   /** 201 for a create, else 200. */
   status?: number;
+  /** The answer's body (as JSON), or a whole Response (CSV exports). */
   run(ctx: RouteContext): Promise<unknown>;
 }
 
@@ -84,25 +105,68 @@ function write<R>(operation: Operation<R>, input: (ctx: RouteContext) => Record<
   return async (ctx: RouteContext) => read(ctx, unwrap(await operation(ctx.db, ctx.user, input(ctx))));
 }
 
+/** A resource's list and get endpoints: the caller's own rows, newest first by cursor, and one of them by id. */
+function readable<T>(spec: {
+  path: string;
+  noun: { one: string; many: string };
+  tag: string;
+  scope: ApiScope;
+  roles: readonly Role[];
+  out: z.ZodType<T>;
+  summaries: { list: string; get: string };
+  list: (db: Db, user: CurrentUser, page: Page) => Promise<{ rows: T[]; position: (row: T) => Cursor }>;
+  get: (db: Db, user: CurrentUser, id: string) => Promise<T | null>;
+}): ApiRoute[] {
+  const common = { tag: spec.tag, scope: spec.scope, roles: spec.roles };
+  return [
+    {
+      ...common,
+      method: "GET",
+      path: spec.path,
+      operationId: `list${spec.noun.many}`,
+      summary: spec.summaries.list,
+      list: true,
+      response: listOut(spec.out),
+      run: async ({ db, user, page }) => {
+        const { rows, position } = await spec.list(db, user, page);
+        return listOf(rows, page.limit, position);
+      },
+    },
+    { ...common, method: "GET", path: `${spec.path}/{id}`, operationId: `get${spec.noun.one}`, summary: spec.summaries.get, response: spec.out, run: ({ db, user, params }) => found(spec.get(db, user, params.id!)) },
+  ];
+}
+
 const noBody = z.object({}).strict();
+
+const REPORT_FILTER_PARAMS = [
+  { name: "from", description: "First billing period, YYYY-MM" },
+  { name: "to", description: "Last billing period, YYYY-MM" },
+  { name: "product", description: "A product id" },
+  { name: "partner", description: "A partner's account id (vendor reports)" },
+  { name: "isv", description: "A vendor's account id (partner reports)" },
+] as const;
+
+function sellerViewer(user: CurrentUser): ReportViewer & { role: "isv" | "partner" } {
+  if (user.role === "isv" || user.role === "partner") return { role: user.role, accountId: user.accountId };
+  throw notFound();
+}
+
+const filterOf = (query: URLSearchParams) => parseReportFilter(Object.fromEntries(query.entries()));
+const today = () => new Date().toISOString().slice(0, 10);
 
 export const API_ROUTES: readonly ApiRoute[] = [
   // ── Products ──
-  {
-    method: "GET",
+  ...readable({
     path: "/products",
-    operationId: "listProducts",
-    summary: "List your products",
+    noun: { one: "Product", many: "Products" },
     tag: "Products",
     scope: "products:read",
     roles: ["isv"],
-    list: true,
-    response: listOut(productOut),
-    run: async ({ db, user, page }) => {
-      const { rows, position } = await listProductsFor(db, user, page);
-      return listOf(rows, page.limit, position);
-    },
-  },
+    out: productOut,
+    summaries: { list: "List your products", get: "Get one of your products" },
+    list: listProductsFor,
+    get: productFor,
+  }),
   {
     method: "POST",
     path: "/products",
@@ -116,33 +180,18 @@ export const API_ROUTES: readonly ApiRoute[] = [
     status: 201,
     run: write(createProduct, (c) => c.body, (c, r) => found(productFor(c.db, c.user, r.productId))),
   },
-  {
-    method: "GET",
-    path: "/products/{id}",
-    operationId: "getProduct",
-    summary: "Get one of your products",
-    tag: "Products",
-    scope: "products:read",
-    roles: ["isv"],
-    response: productOut,
-    run: ({ db, user, params }) => found(productFor(db, user, params.id!)),
-  },
   // ── Invitations (resale authorizations) ──
-  {
-    method: "GET",
+  ...readable({
     path: "/invitations",
-    operationId: "listInvitations",
-    summary: "List invitations you sent (vendor) or received (partner)",
+    noun: { one: "Invitation", many: "Invitations" },
     tag: "Invitations",
     scope: "invitations:read",
     roles: ["isv", "partner"],
-    list: true,
-    response: listOut(invitationOut),
-    run: async ({ db, user, page }) => {
-      const { rows, position } = await listInvitationsFor(db, user, page);
-      return listOf(rows, page.limit, position);
-    },
-  },
+    out: invitationOut,
+    summaries: { list: "List invitations you sent (vendor) or received (partner)", get: "Get an invitation, with its products, units and wholesale prices" },
+    list: listInvitationsFor,
+    get: invitationFor,
+  }),
   {
     method: "POST",
     path: "/invitations",
@@ -155,17 +204,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     response: invitationOut,
     status: 201,
     run: write(sendInvitation, (c) => c.body, (c, r) => found(invitationFor(c.db, c.user, r.invitationId))),
-  },
-  {
-    method: "GET",
-    path: "/invitations/{id}",
-    operationId: "getInvitation",
-    summary: "Get an invitation, with its products, units and wholesale prices",
-    tag: "Invitations",
-    scope: "invitations:read",
-    roles: ["isv", "partner"],
-    response: invitationOut,
-    run: ({ db, user, params }) => found(invitationFor(db, user, params.id!)),
   },
   {
     method: "POST",
@@ -204,21 +242,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
     run: write(revokeAuthorization, (c) => ({ ...c.body, invitationId: c.params.id }), (c, r) => found(invitationFor(c.db, c.user, r.invitationId))),
   },
   // ── Private offers (partner) ──
-  {
-    method: "GET",
+  ...readable({
     path: "/offers",
-    operationId: "listOffers",
-    summary: "List your private offers",
+    noun: { one: "Offer", many: "Offers" },
     tag: "Offers",
     scope: "offers:read",
     roles: ["partner"],
-    list: true,
-    response: listOut(offerOut),
-    run: async ({ db, user, page }) => {
-      const { rows, position } = await listOffersFor(db, user, page);
-      return listOf(rows, page.limit, position);
-    },
-  },
+    out: offerOut,
+    summaries: { list: "List your private offers", get: "Get one of your private offers" },
+    list: listOffersFor,
+    get: offerFor,
+  }),
   {
     method: "POST",
     path: "/offers",
@@ -232,17 +266,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     status: 201,
     // A new draft only: the operation's offerId (edit a draft) is not part of this endpoint.
     run: write(saveOfferDraft, (c) => ({ ...c.body, offerId: undefined }), (c, r) => found(offerFor(c.db, c.user, r.offerId))),
-  },
-  {
-    method: "GET",
-    path: "/offers/{id}",
-    operationId: "getOffer",
-    summary: "Get one of your private offers",
-    tag: "Offers",
-    scope: "offers:read",
-    roles: ["partner"],
-    response: offerOut,
-    run: ({ db, user, params }) => found(offerFor(db, user, params.id!)),
   },
   {
     method: "POST",
@@ -282,58 +305,119 @@ export const API_ROUTES: readonly ApiRoute[] = [
     run: write(cloneOffer, (c) => ({ ...c.body, offerId: c.params.id }), (c, r) => found(offerFor(c.db, c.user, r.offerId))),
   },
   // ── Agreements ──
-  {
-    method: "GET",
+  ...readable({
     path: "/agreements",
-    operationId: "listAgreements",
-    summary: "List agreements: a partner's sales, or a vendor's channel sales (the partner as buyer)",
+    noun: { one: "Agreement", many: "Agreements" },
     tag: "Agreements",
     scope: "agreements:read",
     roles: ["isv", "partner"],
-    list: true,
-    response: listOut(agreementOut),
-    run: async ({ db, user, page }) => {
-      const { rows, position } = await listAgreementsFor(db, user, page);
-      return listOf(rows, page.limit, position);
-    },
-  },
-  {
-    method: "GET",
-    path: "/agreements/{id}",
-    operationId: "getAgreement",
-    summary: "Get an agreement",
-    tag: "Agreements",
-    scope: "agreements:read",
-    roles: ["isv", "partner"],
-    response: agreementOut,
-    run: ({ db, user, params }) => found(agreementFor(db, user, params.id!)),
-  },
+    out: agreementOut,
+    summaries: { list: "List agreements: a partner's sales, or a vendor's channel sales (the partner as buyer)", get: "Get an agreement" },
+    list: listAgreementsFor,
+    get: agreementFor,
+  }),
   // ── Disbursements ──
-  {
-    method: "GET",
+  ...readable({
     path: "/disbursements",
-    operationId: "listDisbursements",
-    summary: "List your payouts",
+    noun: { one: "Disbursement", many: "Disbursements" },
     tag: "Disbursements",
     scope: "disbursements:read",
     roles: ["isv", "partner"],
+    out: disbursementOut,
+    summaries: { list: "List your payouts", get: "Get one of your payouts" },
+    list: listDisbursementsFor,
+    get: disbursementFor,
+  }),
+  // ── Reports ──
+  {
+    method: "GET",
+    path: "/reports/lines",
+    operationId: "listReportLines",
+    summary: "Charge lines as the line report shows them, oldest period first (vendor: the partner as buyer; partner: its customers); filters from, to (YYYY-MM), product, partner, isv",
+    tag: "Reports",
+    scope: "reports:read",
+    roles: ["isv", "partner"],
     list: true,
-    response: listOut(disbursementOut),
-    run: async ({ db, user, page }) => {
-      const { rows, position } = await listDisbursementsFor(db, user, page);
-      return listOf(rows, page.limit, position);
+    ownCursor: true,
+    query: REPORT_FILTER_PARAMS,
+    response: listOut(reportLineOut),
+    run: async ({ db, user, query, page }) => {
+      const viewer = sellerViewer(user);
+      const after = query.get("startingAfter");
+      const key = after === null ? null : decodeLineCursor(after);
+      if (after !== null && !key) throw badCursor();
+      const columns = lineColumns(viewer.role);
+      const first = await allReportLines(db, viewer, filterOf(query), page.limit + 1, key).next();
+      const lines: ReportLine[] = first.done ? [] : first.value;
+      const rows = lines.map((line) => ({ line, row: Object.fromEntries(columns.map((c) => [c.header, c.value(line) ?? null])) }));
+      const more = rows.length > page.limit;
+      const data = rows.slice(0, page.limit);
+      const last = data.at(-1)?.line;
+      return { object: "list", data: data.map((r) => r.row), hasMore: more, nextCursor: more && last ? encodeLineCursor(last) : null };
     },
   },
   {
     method: "GET",
-    path: "/disbursements/{id}",
-    operationId: "getDisbursement",
-    summary: "Get one of your payouts",
-    tag: "Disbursements",
-    scope: "disbursements:read",
+    path: "/reports/lines.csv",
+    operationId: "exportReportLines",
+    summary: "The same charge lines as CSV, every line under the filters, streamed",
+    tag: "Reports",
+    scope: "reports:read",
     roles: ["isv", "partner"],
-    response: disbursementOut,
-    run: ({ db, user, params }) => found(disbursementFor(db, user, params.id!)),
+    query: REPORT_FILTER_PARAMS,
+    produces: "text/csv",
+    response: z.string(),
+    run: async ({ db, user, query }) => {
+      const viewer = sellerViewer(user);
+      return csvResponse(`charge-lines-${today()}.csv`, lineColumns(viewer.role).map((c) => c.header), lineCsvChunks(db, viewer, filterOf(query)));
+    },
+  },
+  {
+    method: "GET",
+    path: "/reports/feed.csv",
+    operationId: "exportBillingFeed",
+    summary: "Your billing event feed as CSV: each line invoiced and collected, then each share paid out",
+    tag: "Reports",
+    scope: "reports:read",
+    roles: ["isv", "partner"],
+    query: REPORT_FILTER_PARAMS,
+    produces: "text/csv",
+    response: z.string(),
+    run: async ({ db, user, query }) => csvResponse(`billing-events-${today()}.csv`, FEED_HEADER, feedCsvChunks(db, sellerViewer(user), filterOf(query))),
+  },
+  // ── Bills (marketplace reps) ──
+  {
+    method: "GET",
+    path: "/bills",
+    operationId: "listBills",
+    summary: "List the marketplace's consolidated bills, newest period first",
+    tag: "Bills",
+    scope: "bills:read",
+    roles: ["rep"],
+    list: true,
+    ownCursor: true,
+    response: listOut(billOut),
+    run: async ({ db, user, query, page }) => {
+      const raw = query.get("startingAfter");
+      const after = raw === null ? null : decodeBillCursor(raw);
+      if (raw !== null && !after) throw badCursor();
+      const { rows } = await listBillsFor(db, user, { limit: page.limit, after });
+      const more = rows.length > page.limit;
+      const data = rows.slice(0, page.limit);
+      const last = data.at(-1);
+      return { object: "list", data, hasMore: more, nextCursor: more && last ? encodeBillCursor(last) : null };
+    },
+  },
+  {
+    method: "GET",
+    path: "/bills/{id}",
+    operationId: "getBill",
+    summary: "Get a consolidated bill",
+    tag: "Bills",
+    scope: "bills:read",
+    roles: ["rep"],
+    response: billOut,
+    run: ({ db, user, params }) => found(billFor(db, user, params.id!)),
   },
 ];
 

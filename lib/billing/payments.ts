@@ -101,6 +101,7 @@ export async function recordPayment(db: Db, actor: Actor, request: PaymentReques
         title: `Payment of ${formatMoney(bill.totalCents, bill.currency)} recorded`,
         body: `Your bill ${bill.number} (${bill.period}) is paid${request.reference ? ` (bank reference ${request.reference})` : ""}.`,
         href: `/buyer/bills/${bill.id}`,
+        facts: { Bill: bill.number, Period: bill.period, Paid: formatMoney(bill.totalCents, bill.currency) },
       });
       // Last, in one order: the figures kept as data (lib/reports/totals.ts).
       await addLedgerTotals(tx, postings);

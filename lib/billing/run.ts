@@ -366,6 +366,7 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
       title: b.sequence === 0 ? `Your ${period} bill is issued` : `A supplementary ${period} bill is issued`,
       body: `Bill ${b.number}, due ${dayOf(b.dueAt)} (net 30).${b.sequence > 0 ? ` It holds charges that came due after your first ${period} bill was paid.` : ""}`,
       href: `/buyer/bills/${b.id}`,
+      facts: { Bill: b.number, Period: period, Due: dayOf(b.dueAt) },
     })),
   );
   // A bill made for agreements another run charged first would stay empty: it is not kept.

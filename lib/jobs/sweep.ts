@@ -51,6 +51,7 @@ export async function markOverdueBills(db: Db, at: Date = now()): Promise<number
           title: `Your ${bill.period} bill is overdue`,
           body: `Bill ${bill.number} for ${formatMoney(bill.totalCents, bill.currency)} was due on ${dayOf(bill.dueAt)}.`,
           href: `/buyer/bills/${bill.id}`,
+          facts: { Bill: bill.number, Amount: formatMoney(bill.totalCents, bill.currency), "Was due": dayOf(bill.dueAt) },
         })),
       );
       await addOverdue(tx, marked);

@@ -221,6 +221,7 @@ export const extendOffer = defineOperation("offer.manage", offerIdSchema, async 
       title: `${ctx.user.accountName} made you a private offer`,
       body: `${offer.name}: ${formatMoney(priced.customerPerPeriodCents, offer.currency)} ${offer.billing === "upfront" ? "upfront" : "per month"}. Accept by ${offer.expiresAt.toISOString().slice(0, 10)}.`,
       href: `/buyer/offers/${offerId}`,
+      facts: { Offer: offer.name, Price: `${formatMoney(priced.customerPerPeriodCents, offer.currency)} ${offer.billing === "upfront" ? "upfront" : "per month"}`, "Accept by": offer.expiresAt.toISOString().slice(0, 10) },
     });
     return { offerId };
   });

@@ -2,7 +2,7 @@
 import { runOperation } from "@/lib/actions/run";
 import { createWebhookEndpoint, deleteWebhookEndpoint, resendDelivery, rotateWebhookSecret } from "@/lib/outbox/webhooks";
 
-const PAGES = ["/vendor/developers", "/partner/developers"];
+const PAGES = ["/vendor/developers", "/partner/developers", "/marketplace/developers"];
 
 export async function createWebhookEndpointAction(raw: unknown) {
   return runOperation(createWebhookEndpoint, raw, PAGES);

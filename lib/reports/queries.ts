@@ -281,12 +281,13 @@ export async function reportLines(db: Db, viewer: ReportViewer, filter: ReportFi
 }
 
 /**
- * Every line under the filter, in chunks by keyset (period, id): memory stays
- * flat however many lines there are. For the CSV export.
+ * Every line under the filter (after `from`, when given), in chunks by keyset
+ * (period, id): memory stays flat however many lines there are. For the CSV
+ * export and the API's pages.
  */
-export async function* allReportLines(db: Db, viewer: ReportViewer, filter: ReportFilter, chunk = 1000): AsyncGenerator<ReportLine[]> {
+export async function* allReportLines(db: Db, viewer: ReportViewer, filter: ReportFilter, chunk = 1000, from: { period: string; id: string } | null = null): AsyncGenerator<ReportLine[]> {
   const at = now();
-  let after: { period: string; id: string } | null = null;
+  let after: { period: string; id: string } | null = from;
   for (;;) {
     const keyset: SQL | undefined = after ? pastLine(after, false) : undefined;
     const rows: RawLine[] = await lineSelect(db, viewer)
