@@ -202,10 +202,14 @@ async function dispatch(argv: string[]) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "bench") {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" }, connections: { type: "string" }, reuse: { type: "boolean" }, only: { type: "string" }, due: { type: "string" }, soak: { type: "string" }, heap: { type: "string" } } });
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agreements: { type: "string" }, seconds: { type: "string" }, runs: { type: "string" }, months: { type: "string" }, connections: { type: "string" }, reuse: { type: "boolean" }, only: { type: "string" }, due: { type: "string" }, soak: { type: "string" }, heap: { type: "string" }, events: { type: "string" } } });
     if (positionals[0] === "security") {
       const { benchSecurity } = await import("@/lib/cli/bench-security");
       return benchSecurity({ fuzzRuns: Number(values.runs ?? 1000) });
+    }
+    if (positionals[0] === "outbox") {
+      const { benchOutbox } = await import("@/lib/cli/bench-outbox");
+      return benchOutbox({ events: Number(values.events ?? 20_000) });
     }
     if (positionals[0] === "cycle") {
       const { benchCycle } = await import("@/lib/cli/bench-cycle");
