@@ -171,27 +171,44 @@ export async function claimDeliveries(db: Db, options: DispatchOptions = {}): Pr
   );
 }
 
-type Outcome = { ok: true; responseCode?: number } | { ok: false; error: string; responseCode: number | null; final?: boolean };
+type Outcome = { ok: true; responseCode?: number; kept?: typeof mailMessages.$inferInsert } | { ok: false; error: string; responseCode: number | null; final?: boolean };
 
-async function callEndpoint(db: Db, delivery: Delivery, baseUrl: string): Promise<Outcome> {
-  const [event] = await db.select().from(outboxEvents).where(eq(outboxEvents.id, delivery.eventId));
-  const [endpoint] = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, delivery.target), eq(webhookEndpoints.accountId, delivery.accountId)));
-  if (!event) return { ok: false, error: "The event no longer exists.", responseCode: null, final: true };
-  if (!endpoint || endpoint.disabledAt) return { ok: false, error: "The endpoint was deleted.", responseCode: null, final: true };
-  return sendWebhook(endpoint, event, baseUrl);
+/** What a round's sends read, in one query per table for the whole claimed batch. */
+interface Lookups {
+  events: Map<string, typeof outboxEvents.$inferSelect>;
+  people: Map<string, { id: string; email: string; name: string; role: (typeof users.$inferSelect)["role"]; disabledAt: Date | null; accountId: string; accountName: string }>;
+  endpoints: Map<string, typeof webhookEndpoints.$inferSelect>;
 }
 
-async function sendEmail(db: Db, delivery: Delivery, mailer: Mailer, baseUrl: string): Promise<Outcome & { kept?: typeof mailMessages.$inferInsert }> {
-  const [event] = await db.select().from(outboxEvents).where(eq(outboxEvents.id, delivery.eventId));
-  const [person] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, accountId: users.accountId, accountName: accounts.name })
-    .from(users)
-    .innerJoin(accounts, eq(accounts.id, users.accountId))
-    .where(eq(users.id, delivery.target));
+async function lookups(db: Db, claimed: readonly Delivery[]): Promise<Lookups> {
+  const ids = (channel: Delivery["channel"] | null, pick: (d: Delivery) => string) => [...new Set(claimed.filter((d) => !channel || d.channel === channel).map(pick))];
+  const eventIds = ids(null, (d) => d.eventId);
+  const userIds = ids("email", (d) => d.target);
+  const endpointIds = ids("webhook", (d) => d.target);
+  const [events, people, endpoints] = await Promise.all([
+    eventIds.length ? db.select().from(outboxEvents).where(inArray(outboxEvents.id, eventIds)) : [],
+    userIds.length
+      ? db
+          .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, accountId: users.accountId, accountName: accounts.name })
+          .from(users)
+          .innerJoin(accounts, eq(accounts.id, users.accountId))
+          .where(inArray(users.id, userIds))
+      : [],
+    endpointIds.length ? db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, endpointIds)) : [],
+  ]);
+  return { events: new Map(events.map((e) => [e.id, e])), people: new Map(people.map((p) => [p.id, p])), endpoints: new Map(endpoints.map((e) => [e.id, e])) };
+}
+
+/** Sends one delivery (no database work: what it needs was read for the round). */
+async function send(delivery: Delivery, found: Lookups, mailer: Mailer, baseUrl: string): Promise<Outcome> {
+  const event = found.events.get(delivery.eventId);
   if (!event) return { ok: false, error: "The event no longer exists.", responseCode: null, final: true };
+  if (delivery.channel === "webhook") {
+    const endpoint = found.endpoints.get(delivery.target);
+    if (!endpoint || endpoint.accountId !== delivery.accountId || endpoint.disabledAt) return { ok: false, error: "The endpoint was deleted.", responseCode: null, final: true };
+    return sendWebhook(endpoint, event, baseUrl);
+  }
+  const person = found.people.get(delivery.target);
   if (!person || person.disabledAt || person.accountId !== delivery.accountId) return { ok: false, error: "The recipient is disabled or no longer in the account.", responseCode: null, final: true };
   const mail = composeMail(event, person, baseUrl);
   try {
@@ -218,52 +235,61 @@ async function sendEmail(db: Db, delivery: Delivery, mailer: Mailer, baseUrl: st
   };
 }
 
-/** Sends one leased delivery and records the outcome under the lease; returns what happened. */
-export async function deliver(db: Db, delivery: Delivery, options: DispatchOptions = {}): Promise<"delivered" | "retrying" | "failed"> {
-  const { owner, mailer, retryBaseMs, retryWindowMs, baseUrl } = settings(options);
-  const outcome: Outcome & { kept?: typeof mailMessages.$inferInsert } =
-    delivery.channel === "email" ? await sendEmail(db, delivery, mailer, baseUrl) : await callEndpoint(db, delivery, baseUrl);
-  const mine = and(eq(deliveries.id, delivery.id), eq(deliveries.leaseOwner, owner), eq(deliveries.status, "pending"));
+type Result = "delivered" | "retrying" | "failed";
+
+/**
+ * Records a group's outcomes in one transaction, each only while this
+ * dispatcher still holds the delivery's lease: the kept copies (once per event
+ * and user), the delivered ones at once, each failure with its retry time.
+ */
+async function record(db: Db, sent: readonly { delivery: Delivery; outcome: Outcome }[], options: DispatchOptions): Promise<Result[]> {
+  const { owner, retryBaseMs, retryWindowMs } = settings(options);
   const wall = new Date();
+  const mine = (ids: string[]) => and(inArray(deliveries.id, ids), eq(deliveries.leaseOwner, owner), eq(deliveries.status, "pending"));
   return db.transaction(async (tx) => {
-    if (outcome.ok) {
-      if (outcome.kept) await insertMany(tx, mailMessages, [outcome.kept], { skipConflicts: true });
-      await tx
-        .update(deliveries)
-        .set({ status: "delivered", deliveredAt: wall, leaseOwner: null, leaseExpiresAt: null, lastError: null, responseCode: outcome.responseCode ?? null })
-        .where(mine);
-      return "delivered";
+    const kept = sent.flatMap(({ outcome }) => (outcome.ok && outcome.kept ? [outcome.kept] : []));
+    if (kept.length) await insertMany(tx, mailMessages, kept, { skipConflicts: true });
+    // Delivered ones, one update per response code (e-mail has none; webhooks mostly one).
+    const byCode = new Map<number | null, string[]>();
+    for (const { delivery, outcome } of sent) if (outcome.ok) byCode.set(outcome.responseCode ?? null, [...(byCode.get(outcome.responseCode ?? null) ?? []), delivery.id]);
+    for (const [responseCode, ids] of byCode) {
+      await tx.update(deliveries).set({ status: "delivered", deliveredAt: wall, leaseOwner: null, leaseExpiresAt: null, lastError: null, responseCode }).where(mine(ids));
     }
-    const expired = wall.getTime() - delivery.createdAt.getTime() >= retryWindowMs;
-    if (outcome.final || expired) {
-      await tx
-        .update(deliveries)
-        .set({ status: "failed", leaseOwner: null, leaseExpiresAt: null, lastError: outcome.error.slice(0, 1000), responseCode: outcome.responseCode })
-        .where(mine);
-      return "failed";
+    const results: Result[] = [];
+    for (const { delivery, outcome } of sent) {
+      if (outcome.ok) {
+        results.push("delivered");
+        continue;
+      }
+      const expired = wall.getTime() - delivery.createdAt.getTime() >= retryWindowMs;
+      const lastError = outcome.error.slice(0, 1000);
+      if (outcome.final || expired) {
+        await tx.update(deliveries).set({ status: "failed", leaseOwner: null, leaseExpiresAt: null, lastError, responseCode: outcome.responseCode }).where(mine([delivery.id]));
+        results.push("failed");
+      } else {
+        const nextAttemptAt = new Date(wall.getTime() + backoffMs(delivery.attempts, retryBaseMs));
+        await tx.update(deliveries).set({ nextAttemptAt, leaseOwner: null, leaseExpiresAt: null, lastError, responseCode: outcome.responseCode }).where(mine([delivery.id]));
+        results.push("retrying");
+      }
     }
-    await tx
-      .update(deliveries)
-      .set({
-        nextAttemptAt: new Date(wall.getTime() + backoffMs(delivery.attempts, retryBaseMs)),
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        lastError: outcome.error.slice(0, 1000),
-        responseCode: outcome.responseCode,
-      })
-      .where(mine);
-    return "retrying";
+    return results;
   });
 }
 
-/** One round: fan out waiting events, then send the deliveries due now. */
+/** Sends at once per group: SMTP and HTTP round trips overlap, and no burst of sends holds the event loop. */
+const GROUP = 8;
+
+/** One round: fan out waiting events, then send the deliveries due now, recording each group's outcomes together. */
 export async function dispatchOnce(db: Db, options: DispatchOptions = {}): Promise<DispatchSummary> {
+  const { mailer, baseUrl } = settings(options);
   const summary: DispatchSummary = { fannedOut: await fanOut(db, options), delivered: 0, retrying: 0, failed: 0 };
   const claimed = await claimDeliveries(db, options);
-  // A few at a time: SMTP round trips overlap, and no burst of sends holds the event loop.
-  for (let i = 0; i < claimed.length; i += 4) {
-    const results = await Promise.all(claimed.slice(i, i + 4).map((d) => deliver(db, d, options)));
-    for (const result of results) summary[result]++;
+  if (claimed.length === 0) return summary;
+  const found = await lookups(db, claimed);
+  for (let i = 0; i < claimed.length; i += GROUP) {
+    const group = claimed.slice(i, i + GROUP);
+    const outcomes = await Promise.all(group.map((delivery) => send(delivery, found, mailer, baseUrl)));
+    for (const result of await record(db, group.map((delivery, j) => ({ delivery, outcome: outcomes[j]! })), options)) summary[result]++;
   }
   return summary;
 }
