@@ -28,7 +28,7 @@ import { createAccount, createUser } from "@/lib/accounts/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { now } from "@/lib/clock";
 import { DEMO_ACCOUNTS, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, type DemoAccountKey } from "@/lib/demo";
-import { API_SCOPES, hashSecret } from "@/lib/api/keys";
+import { API_SCOPES, hashSecret, keyPrefixOf } from "@/lib/api/keys";
 import { eventKindsFor } from "@/lib/outbox/events";
 import { newId } from "@/lib/ids";
 import { DEFAULT_FEE_TIERS, DEFAULT_RENEWAL_FEE_BPS } from "@/lib/money";
@@ -447,7 +447,7 @@ async function seedIntegrations(db: Db) {
         accountId: user.accountId,
         userId: user.id,
         name: key.name,
-        prefix: key.secret.slice(0, 14),
+        prefix: keyPrefixOf(key.secret),
         secretHash: hashSecret(key.secret),
         scopes: [...API_SCOPES],
         createdAt: at,

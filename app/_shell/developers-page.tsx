@@ -8,8 +8,7 @@ import { API_SCOPES, listApiKeys, SCOPE_LABELS } from "@/lib/api/keys";
 import { openApiDocument, requestSchema } from "@/lib/api/openapi";
 import { API_ROUTES } from "@/lib/api/routes";
 import { eventKindsFor } from "@/lib/outbox/events";
-import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/outbox/webhooks";
-import { now } from "@/lib/clock";
+import { listWebhookDeliveries, listWebhookEndpoints, signingSecrets } from "@/lib/outbox/webhooks";
 import { ApiKeys } from "./api-keys";
 import { WebhooksPanel } from "./webhooks-panel";
 
@@ -22,7 +21,6 @@ export async function DevelopersPage({ area }: { area: "vendor" | "partner" | "m
   const role = user.role;
   const db = getDb();
   const [keys, endpoints, hooks] = await Promise.all([listApiKeys(db, user.accountId), listWebhookEndpoints(db, user.accountId), listWebhookDeliveries(db, user.accountId)]);
-  const at = now();
   const routes = API_ROUTES.filter((r) => r.roles.includes(role));
   const scopes = API_SCOPES.filter((s) => routes.some((r) => r.scope === s)).map((scope) => ({ scope, label: SCOPE_LABELS[scope] }));
   const doc = openApiDocument();
@@ -60,7 +58,7 @@ export async function DevelopersPage({ area }: { area: "vendor" | "partner" | "m
           <CardContent>
             <WebhooksPanel
               kinds={eventKindsFor(role).flatMap((g) => g.kinds)}
-              endpoints={endpoints.map((e) => ({ id: e.id, url: e.url, description: e.description, kinds: e.kinds, rotating: Boolean(e.previousSecretExpiresAt && e.previousSecretExpiresAt > at) }))}
+              endpoints={endpoints.map((e) => ({ id: e.id, url: e.url, description: e.description, kinds: e.kinds, rotating: signingSecrets(e).length > 1 }))}
               deliveries={hooks.map((d) => ({ id: d.id, title: d.title, kind: d.kind, url: d.url, status: d.status, attempts: d.attempts, responseCode: d.responseCode, lastError: d.lastError, createdAt: instantOf(d.createdAt) }))}
             />
           </CardContent>

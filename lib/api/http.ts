@@ -2,10 +2,11 @@
 // code and the field at fault; cursor pagination; per-key rate limits with
 // Retry-After; Idempotency-Key on POST.
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { isUniqueViolation } from "@/db";
-import { idempotencyKeys, throttleCounters } from "@/db/schema";
+import { idempotencyKeys } from "@/db/schema";
+import { hitWindows } from "@/lib/auth/throttle";
 import { now } from "@/lib/clock";
 import type { FieldErrors } from "@/lib/result";
 
@@ -50,14 +51,25 @@ export interface Cursor {
   id: string;
 }
 
+/** A cursor of this API's own making over some key fields ("2026-09.chg_…"), or null. */
+export function encodeKey(parts: readonly (string | number)[]): string {
+  return Buffer.from(parts.join(".")).toString("base64url");
+}
+
+export function decodeKey(raw: string, pattern: RegExp): RegExpExecArray | null {
+  const text = /^[A-Za-z0-9_-]{1,200}$/.test(raw) ? Buffer.from(raw, "base64url").toString("utf8") : "";
+  return pattern.exec(text);
+}
+
+export const badCursor = () => invalid("startingAfter is not a cursor this API gave out", { startingAfter: ["startingAfter is not a cursor this API gave out"] });
+
 /** Opaque to clients: base64url of "<ms>.<id>". */
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.at.getTime()}.${cursor.id}`).toString("base64url");
+  return encodeKey([cursor.at.getTime(), cursor.id]);
 }
 
 export function decodeCursor(raw: string): Cursor | null {
-  const text = /^[A-Za-z0-9_-]{1,200}$/.test(raw) ? Buffer.from(raw, "base64url").toString("utf8") : "";
-  const match = /^(\d{1,15})\.([a-z]{2,5}_[0-9a-z]{20})$/.exec(text);
+  const match = decodeKey(raw, /^(\d{1,15})\.([a-z]{2,5}_[0-9a-z]{20})$/);
   return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
 }
 
@@ -73,17 +85,17 @@ export function pageParams(search: URLSearchParams, { ownCursor = false } = {}):
   let after: Cursor | null = null;
   if (rawAfter !== null) {
     after = decodeCursor(rawAfter);
-    if (!after) throw invalid("startingAfter is not a cursor this API gave out", { startingAfter: ["startingAfter is not a cursor this API gave out"] });
+    if (!after) throw badCursor();
   }
   return { limit, after };
 }
 
-/** The list envelope: `nextCursor` is the last row's position while more rows follow. */
-export function listOf<T>(rows: T[], limit: number, position: (row: T) => Cursor) {
+/** The list envelope of a page read with one row to spare: `nextCursor` is the last row's position while more rows follow. */
+export function listOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string) {
   const more = rows.length > limit;
   const data = more ? rows.slice(0, limit) : rows;
   const last = data.at(-1);
-  return { object: "list" as const, data, hasMore: more, nextCursor: more && last ? encodeCursor(position(last)) : null };
+  return { object: "list" as const, data, hasMore: more, nextCursor: more && last ? cursorOf(last) : null };
 }
 
 // ── Rate limits ─────────────────────────────────────────────────────────────
@@ -95,35 +107,20 @@ export function rateLimitSettings() {
 }
 
 /**
- * Counts the request against its key's fixed window (the throttle table, so
+ * Counts the request against its key's fixed window (lib/auth/throttle.ts, so
  * every instance shares the count); throws 429 with Retry-After when over.
  */
 export async function checkRateLimit(db: Db, keyId: string): Promise<{ remaining: number; limit: number }> {
   const { limit, windowMs } = rateLimitSettings();
   const at = new Date();
-  const cutoff = new Date(at.getTime() - windowMs);
-  const expired = lte(throttleCounters.windowStart, cutoff);
-  const [row] = await db.transaction((tx) =>
-    tx
-      .insert(throttleCounters)
-      .values({ key: `api:${keyId}`, windowStart: at, count: 1 })
-      .onConflictDoUpdate({
-        target: throttleCounters.key,
-        set: {
-          count: sql`case when ${expired} then 1 else ${throttleCounters.count} + 1 end`,
-          windowStart: sql`case when ${expired} then ${sql.param(at, throttleCounters.windowStart)} else ${throttleCounters.windowStart} end`,
-        },
-      })
-      .returning({ count: throttleCounters.count, windowStart: throttleCounters.windowStart }),
-  );
-  const count = row?.count ?? 1;
-  if (count > limit) {
-    const retryAfter = Math.max(1, Math.ceil(((row?.windowStart ?? at).getTime() + windowMs - at.getTime()) / 1000));
+  const window = (await hitWindows(db, [`api:${keyId}`], windowMs, at)).get(`api:${keyId}`) ?? { count: 1, windowStart: at };
+  if (window.count > limit) {
+    const retryAfter = Math.max(1, Math.ceil((window.windowStart.getTime() + windowMs - at.getTime()) / 1000));
     throw new ApiError(429, "rate_limit_error", "rate_limited", `Too many requests: at most ${limit} every ${windowMs / 1000} s per key. Retry after ${retryAfter} s.`, {
       headers: { "Retry-After": String(retryAfter) },
     });
   }
-  return { remaining: limit - count, limit };
+  return { remaining: limit - window.count, limit };
 }
 
 // ── Idempotency ─────────────────────────────────────────────────────────────
@@ -178,15 +175,3 @@ export async function storeIdempotent(db: Db, accountId: string, key: string, an
     else await tx.update(idempotencyKeys).set({ status: answer.status, response: answer.body }).where(mine);
   });
 }
-
-/** A cursor of this API's own making over some key fields ("2026-09.chg_…"), or null. */
-export function encodeKey(parts: readonly (string | number)[]): string {
-  return Buffer.from(parts.join(".")).toString("base64url");
-}
-
-export function decodeKey(raw: string, pattern: RegExp): RegExpExecArray | null {
-  const text = /^[A-Za-z0-9_-]{1,200}$/.test(raw) ? Buffer.from(raw, "base64url").toString("utf8") : "";
-  return pattern.exec(text);
-}
-
-export const badCursor = () => invalid("startingAfter is not a cursor this API gave out", { startingAfter: ["startingAfter is not a cursor this API gave out"] });

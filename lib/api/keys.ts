@@ -53,6 +53,11 @@ export function generateSecret(): string {
   return KEY_PREFIX + out;
 }
 
+/** What the console shows of a key to tell it apart: its first characters. */
+export function keyPrefixOf(secret: string): string {
+  return secret.slice(0, KEY_PREFIX.length + 6);
+}
+
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
@@ -78,7 +83,7 @@ export const createApiKey = defineOperation("api.keys", createApiKeySchema, asyn
       accountId: ctx.user.accountId,
       userId: ctx.user.id,
       name: input.name,
-      prefix: secret.slice(0, KEY_PREFIX.length + 6),
+      prefix: keyPrefixOf(secret),
       secretHash: hashSecret(secret),
       scopes: input.scopes,
       createdAt: now(),

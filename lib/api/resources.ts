@@ -10,7 +10,7 @@ import { AGREEMENT_STATUSES, AUTHORIZATION_STATUSES, AUTHORIZATION_USES, BILL_ST
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
 import { effectiveStatus } from "@/lib/invitations/state";
-import { wholesaleCents } from "@/lib/money";
+import { bpsToPercent, wholesaleCents } from "@/lib/money";
 import { effectiveOfferStatus } from "@/lib/offers/state";
 import { decodeKey, encodeKey, type Cursor } from "@/lib/api/http";
 
@@ -104,11 +104,6 @@ export function listOut<T extends z.ZodType>(item: T) {
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
-export function bpsToPercent(bps: number): string {
-  const whole = Math.trunc(bps / 100);
-  const rest = bps % 100;
-  return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, "0").replace(/0$/, "")}`;
-}
 
 /** Rows after the cursor in (sort desc, id desc) order. */
 function after(column: SQL.Aliased | Parameters<typeof lt>[0], idColumn: Parameters<typeof lt>[0], cursor: Cursor | null): SQL | undefined {

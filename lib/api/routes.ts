@@ -9,7 +9,7 @@ import type { Role } from "@/db/enums";
 import type { Operation } from "@/lib/actions/operation";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { NOT_FOUND, type ActionResult } from "@/lib/result";
-import { ApiError, badCursor, invalid, listOf, notFound, type Cursor } from "@/lib/api/http";
+import { ApiError, badCursor, encodeCursor, invalid, listOf, notFound, type Cursor } from "@/lib/api/http";
 import type { ApiScope } from "@/lib/api/keys";
 import {
   agreementFor,
@@ -129,7 +129,7 @@ function readable<T>(spec: {
       response: listOut(spec.out),
       run: async ({ db, user, page }) => {
         const { rows, position } = await spec.list(db, user, page);
-        return listOf(rows, page.limit, position);
+        return listOf(rows, page.limit, (row) => encodeCursor(position(row)));
       },
     },
     { ...common, method: "GET", path: `${spec.path}/{id}`, operationId: `get${spec.noun.one}`, summary: spec.summaries.get, response: spec.out, run: ({ db, user, params }) => found(spec.get(db, user, params.id!)) },
@@ -349,11 +349,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const columns = lineColumns(viewer.role);
       const first = await allReportLines(db, viewer, filterOf(query), page.limit + 1, key).next();
       const lines: ReportLine[] = first.done ? [] : first.value;
-      const rows = lines.map((line) => ({ line, row: Object.fromEntries(columns.map((c) => [c.header, c.value(line) ?? null])) }));
-      const more = rows.length > page.limit;
-      const data = rows.slice(0, page.limit);
-      const last = data.at(-1)?.line;
-      return { object: "list", data: data.map((r) => r.row), hasMore: more, nextCursor: more && last ? encodeLineCursor(last) : null };
+      const list = listOf(lines, page.limit, encodeLineCursor);
+      return { ...list, data: list.data.map((line) => Object.fromEntries(columns.map((c) => [c.header, c.value(line) ?? null]))) };
     },
   },
   {
@@ -402,10 +399,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const after = raw === null ? null : decodeBillCursor(raw);
       if (raw !== null && !after) throw badCursor();
       const { rows } = await listBillsFor(db, user, { limit: page.limit, after });
-      const more = rows.length > page.limit;
-      const data = rows.slice(0, page.limit);
-      const last = data.at(-1);
-      return { object: "list", data, hasMore: more, nextCursor: more && last ? encodeBillCursor(last) : null };
+      return listOf(rows, page.limit, encodeBillCursor);
     },
   },
   {

@@ -9,10 +9,16 @@ import { throttleCounters } from "@/db/schema";
 
 /** Counts one attempt against each key; returns each key's count including this one. */
 export async function hit(db: Db, keys: readonly string[], windowMs: number, at: Date): Promise<Map<string, number>> {
+  const windows = await hitWindows(db, keys, windowMs, at);
+  return new Map([...windows].map(([key, w]) => [key, w.count]));
+}
+
+/** As `hit`, with each key's window start too (when its count starts over: a Retry-After). */
+export async function hitWindows(db: Db, keys: readonly string[], windowMs: number, at: Date): Promise<Map<string, { count: number; windowStart: Date }>> {
   const cutoff = new Date(at.getTime() - windowMs);
   const expired = lte(throttleCounters.windowStart, cutoff);
   return db.transaction(async (tx) => {
-    const counts = new Map<string, number>();
+    const windows = new Map<string, { count: number; windowStart: Date }>();
     // Sorted, so two transactions never lock the same rows in opposite orders.
     for (const key of [...new Set(keys)].sort()) {
       const [row] = await tx
@@ -25,10 +31,10 @@ export async function hit(db: Db, keys: readonly string[], windowMs: number, at:
             windowStart: sql`case when ${expired} then ${sql.param(at, throttleCounters.windowStart)} else ${throttleCounters.windowStart} end`,
           },
         })
-        .returning({ count: throttleCounters.count });
-      counts.set(key, row?.count ?? 1);
+        .returning({ count: throttleCounters.count, windowStart: throttleCounters.windowStart });
+      windows.set(key, { count: row?.count ?? 1, windowStart: row?.windowStart ?? at });
     }
-    return counts;
+    return windows;
   });
 }
 

@@ -169,6 +169,12 @@ export async function listWebhookDeliveries(db: Db, accountId: string, limit = 5
     .limit(limit);
 }
 
+/** The secrets that sign now: the endpoint's, and the one it replaced while the rotation overlaps. */
+export function signingSecrets(endpoint: Pick<typeof webhookEndpoints.$inferSelect, "secret" | "previousSecret" | "previousSecretExpiresAt">): string[] {
+  const overlapping = endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now();
+  return overlapping ? [endpoint.secret, endpoint.previousSecret!] : [endpoint.secret];
+}
+
 export type WebhookEvent = Pick<typeof outboxEvents.$inferSelect, "id" | "accountId" | "kind" | "title" | "body" | "href" | "facts" | "createdAt">;
 
 export function webhookPayload(event: WebhookEvent, baseUrl: string) {
@@ -185,7 +191,7 @@ export async function sendWebhook(
   baseUrl: string,
 ): Promise<{ ok: true; responseCode: number } | { ok: false; error: string; responseCode: number | null }> {
   const body = JSON.stringify(webhookPayload(event, baseUrl));
-  const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now() ? [endpoint.previousSecret] : [])];
+  const secrets = signingSecrets(endpoint);
   const problem = webhookUrlProblem(endpoint.url);
   if (problem) return { ok: false, error: problem, responseCode: null };
   try {
@@ -209,6 +215,5 @@ export async function sendWebhook(
 export async function signedForEndpoint(db: Db, endpointId: string, body: string, header: string | null): Promise<boolean | null> {
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
   if (!endpoint || endpoint.disabledAt) return null;
-  const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now() ? [endpoint.previousSecret] : [])];
-  return secrets.some((secret) => verifyWebhookSignature(body, header, secret));
+  return signingSecrets(endpoint).some((secret) => verifyWebhookSignature(body, header, secret));
 }
