@@ -62,7 +62,7 @@ test("a partner's opportunity becomes a discounted offer the marketplace keys, t
   await partner.getByLabel("Your markup (%)").fill("8");
   await expect(partner.getByTestId("markup-preview-Contoso Analytics Platform-Platform")).toHaveText("$7,776.00");
   await partner.getByRole("button", { name: "Review and send markup" }).click();
-  await partner.getByRole("button", { name: "Send markup" }).click();
+  await partner.getByRole("alertdialog").getByRole("button", { name: "Send markup" }).click();
   await expect(partner.getByTestId("deal-stage")).toHaveText("Markup given");
 
   // 5. The rep keys and extends the offer on the partner's behalf.

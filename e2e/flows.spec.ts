@@ -118,6 +118,13 @@ test("a partner builds and extends an offer; only its customer sees it, accepts 
   await partner.waitForURL(/\/partner\/offers\/off_[0-9a-z]{20}\?saved=1$/);
   const offerPath = new URL(partner.url()).pathname;
   const offerId = offerPath.split("/").pop()!;
+  // The confirmation is a modal dialog: Escape closes it without extending, and focus goes back to its button.
+  await partner.getByRole("button", { name: "Extend offer" }).click();
+  await expect(partner.getByRole("alertdialog")).toBeVisible();
+  await partner.keyboard.press("Escape");
+  await expect(partner.getByRole("alertdialog")).toHaveCount(0);
+  await expect(partner.getByRole("button", { name: "Extend offer" })).toBeFocused();
+  await expect(partner.getByText("Draft", { exact: true })).toBeVisible();
   await partner.getByRole("button", { name: "Extend offer" }).click();
   await expect(partner.getByText("$8,800.00 per month, 12 months, $105,600.00 in all")).toBeVisible();
   await partner.getByRole("button", { name: "Extend offer" }).last().click();

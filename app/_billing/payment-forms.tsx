@@ -1,13 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { loadOnce, useLoaded } from "@/components/forms/lazy-schema";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { payBillAction, recordBankTransferAction } from "@/lib/billing/actions";
-import { bankTransferSchema } from "@/lib/billing/validations";
 
 /** The customer pays in the portal. The key was made with the page: a double submit records once. */
 export function PayBillForm({ billId, idempotencyKey, amount }: { billId: string; idempotencyKey: string; amount: string }) {
@@ -35,14 +35,17 @@ export function PayBillForm({ billId, idempotencyKey, amount }: { billId: string
   );
 }
 
+const loadReferenceRule = loadOnce(() => import("@/lib/billing/validations").then((m) => m.bankTransferSchema.shape.reference));
+
 /** A rep records a payment received by bank transfer, with its reference. */
 export function BankTransferForm({ billId, idempotencyKey, amount }: { billId: string; idempotencyKey: string; amount: string }) {
   const router = useRouter();
   const [reference, setReference] = useState("");
   const [error, setError] = useState<string | null>(null);
-  // The server's rule for the field, checked as it is typed: no error can wait for the confirmation.
-  const check = bankTransferSchema.shape.reference.safeParse(reference);
-  const referenceError = reference && !check.success ? (check.error.issues[0]?.message ?? "Check the reference") : null;
+  // The server's rule for the field, checked as it is typed (once it has loaded; the server checks it again).
+  const rule = useLoaded(loadReferenceRule);
+  const check = rule?.safeParse(reference);
+  const referenceError = reference && check && !check.success ? (check.error.issues[0]?.message ?? "Check the reference") : null;
   return (
     <div className="grid gap-3">
       {error ? <Callout tone="error">{error}</Callout> : null}

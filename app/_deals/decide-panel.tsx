@@ -1,8 +1,8 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { TextField } from "@/components/forms/form-fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { approveOpportunityAction, rejectOpportunityAction } from "@/lib/deals/actions";
 import { dealUnitPrices } from "@/lib/deals/pricing";
-import { approveOpportunitySchema, type ApproveOpportunityInput } from "@/lib/deals/validations";
+import type { ApproveOpportunityInput } from "@/lib/deals/validations";
 import { bpsToPercent, formatMoney, percentToBps } from "@/lib/money";
 
 export interface DecideProduct {
@@ -21,6 +21,8 @@ export interface DecideProduct {
   discountBps: number | null;
   dimensions: { unitName: string; unitPriceCents: number }[];
 }
+
+const loadSchema = loadOnce(() => import("@/lib/deals/validations").then((m) => m.approveOpportunitySchema));
 
 const FIELDS = ["additionalDiscountPercent", "productIds", "startsOn", "endsOn"];
 
@@ -33,10 +35,12 @@ export function DecidePanel({ opportunityId, products, minDate }: { opportunityI
   const [reasonError, setReasonError] = useState<string | null>(null);
   const usable = products.filter((p) => p.discountBps !== null);
   const form = useForm({
-    resolver: zodResolver(
-      approveOpportunitySchema.superRefine((value, ctx) => {
-        if (value.startsOn < minDate) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "Choose today or a later day" });
-      }),
+    resolver: useLazyZodResolver(() =>
+      loadSchema().then((schema) =>
+        schema.superRefine((value, ctx) => {
+          if (value.startsOn < minDate) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "Choose today or a later day" });
+        }),
+      ),
     ),
     defaultValues: { opportunityId, additionalDiscountPercent: "", productIds: usable.map((p) => p.id), startsOn: minDate, endsOn: "" } satisfies ApproveOpportunityInput,
   });

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { loadOnce, useLoaded } from "@/components/forms/lazy-schema";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -8,8 +9,9 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { provideMarkupAction } from "@/lib/deals/actions";
 import { dealUnitPrices } from "@/lib/deals/pricing";
-import { markupField } from "@/lib/offers/validations";
 import { bpsToPercent, formatMoney } from "@/lib/money";
+
+const loadMarkupField = loadOnce(() => import("@/lib/offers/validations").then((m) => m.markupField));
 
 export interface MarkupProduct {
   id: string;
@@ -25,13 +27,16 @@ export function MarkupPanel({ requestId, additionalDiscountBps, products, curren
   const [text, setText] = useState(current !== null ? bpsToPercent(current) : "");
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const parsed = markupField.safeParse(text);
-  const bps = parsed.success ? parsed.data : null;
+  const markupField = useLoaded(loadMarkupField);
+  const parsed = markupField?.safeParse(text);
+  const bps = parsed?.success ? parsed.data : null;
 
-  function review(event: React.FormEvent) {
+  async function review(event: React.FormEvent) {
     event.preventDefault();
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Enter your markup");
+    // The rule arrives after the page; a submit that comes first waits for it.
+    const checked = parsed ?? (await loadMarkupField()).safeParse(text);
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? "Enter your markup");
       return;
     }
     setError(null);

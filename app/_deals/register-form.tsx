@@ -1,15 +1,17 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/form-fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { registerOpportunityAction } from "@/lib/deals/actions";
-import { registerOpportunitySchema, type RegisterOpportunityInput } from "@/lib/deals/validations";
+import type { RegisterOpportunityInput } from "@/lib/deals/validations";
+
+const loadSchema = loadOnce(() => import("@/lib/deals/validations").then((m) => m.registerOpportunitySchema));
 import { formatMoney, parseMoneyToCents } from "@/lib/money";
 
 export interface VendorChoice {
@@ -25,10 +27,12 @@ export function RegisterOpportunityForm({ vendors, minDate, requestKey }: { vend
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const form = useForm({
-    resolver: zodResolver(
-      registerOpportunitySchema.superRefine((value, ctx) => {
-        if (value.expectedCloseOn < minDate) ctx.addIssue({ code: "custom", path: ["expectedCloseOn"], message: "Choose today or a later day" });
-      }),
+    resolver: useLazyZodResolver(() =>
+      loadSchema().then((schema) =>
+        schema.superRefine((value, ctx) => {
+          if (value.expectedCloseOn < minDate) ctx.addIssue({ code: "custom", path: ["expectedCloseOn"], message: "Choose today or a later day" });
+        }),
+      ),
     ),
     defaultValues: {
       isvAccountId: vendors[0]?.isvAccountId ?? "",

@@ -1,8 +1,8 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/form-fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
@@ -10,10 +10,12 @@ import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { askForMarkupAction, cancelDiscountRequestAction, extendDealOfferAction } from "@/lib/deals/actions";
-import { dealOfferSchema, type DealOfferInput } from "@/lib/deals/validations";
+import type { DealOfferInput } from "@/lib/deals/validations";
 import { bpsToPercent, formatMoney, type FeeTier } from "@/lib/money";
 import { offerPrice } from "@/lib/offers/pricing";
 import type { DiscountRequestStatus } from "@/lib/enums";
+
+const loadDealOfferSchema = loadOnce(() => import("@/lib/deals/validations").then((m) => m.dealOfferSchema));
 
 export interface RepProduct {
   id: string;
@@ -140,7 +142,7 @@ function OfferForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const form = useForm({
-    resolver: zodResolver(dealOfferSchema),
+    resolver: useLazyZodResolver(loadDealOfferSchema),
     defaultValues: {
       requestId,
       name: dealName,

@@ -1,9 +1,9 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/form-fields";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { saveOfferDraftAction } from "@/lib/offers/actions";
 import { offerPrice } from "@/lib/offers/pricing";
-import { saveOfferSchema, type SaveOfferInput } from "@/lib/offers/validations";
+import type { SaveOfferInput } from "@/lib/offers/validations";
 import { bpsToPercent, formatMoney, percentToBps, type FeeTier } from "@/lib/money";
 import { PricePanel } from "./price-panel";
 
@@ -28,6 +28,8 @@ export interface OfferableOption {
   dimensions: { id: string; unitName: string; unitPriceCents: number }[];
 }
 
+const loadSchema = loadOnce(() => import("@/lib/offers/validations").then((m) => m.saveOfferSchema));
+
 const keyOf = (o: { authorizationId: string; productId: string }) => `${o.authorizationId}:${o.productId}`;
 
 /** One form for creating and editing a draft offer, with the live price panel. */
@@ -37,7 +39,7 @@ export function OfferForm({ options, feeTiers, defaults, offerId, minDate }: { o
   const [pending, startTransition] = useTransition();
   const first = options[0];
   const form = useForm({
-    resolver: zodResolver(saveOfferSchema),
+    resolver: useLazyZodResolver(loadSchema),
     defaultValues: defaults ?? {
       authorizationId: first?.authorizationId ?? "",
       productId: first?.productId ?? "",

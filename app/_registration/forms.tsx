@@ -1,31 +1,29 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField, TextField } from "@/components/forms/form-fields";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { DISBURSEMENT_SCHEDULES, TAX_FORMS } from "@/lib/enums";
 import { COUNTRIES, DISBURSEMENT_CURRENCIES } from "@/lib/sellers/countries";
-import {
-  bankingSchema,
-  profileSchema,
-  taxSchema,
-  type BankingInput,
-  type ProfileInput,
-  type TaxInput,
-} from "@/lib/sellers/validations";
+import type { BankingInput, ProfileInput, TaxInput } from "@/lib/sellers/validations";
 import type { ActionResult } from "@/lib/result";
 import { saveBankingAction, saveProfileAction, saveTaxAction } from "@/lib/sellers/actions";
+
+const loadSchemas = loadOnce(() => import("@/lib/sellers/validations"));
+const loadProfileSchema = () => loadSchemas().then((m) => m.profileSchema);
+const loadBankingSchema = () => loadSchemas().then((m) => m.bankingSchema);
+const loadTaxSchema = () => loadSchemas().then((m) => m.taxSchema);
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).map(([value, label]) => ({ value, label }));
 
 /** Submit → server action → field errors back onto the form, or on to the next step. */
 function useStepForm<In extends FieldValues, Out extends FieldValues>(
-  schema: z.ZodType<Out, In>,
+  loadSchema: () => Promise<z.ZodType<Out, In>>,
   defaultValues: DefaultValues<In>,
   action: (values: Out) => Promise<ActionResult<unknown>>,
   next: string,
@@ -33,7 +31,7 @@ function useStepForm<In extends FieldValues, Out extends FieldValues>(
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues });
+  const form = useForm<In, unknown, Out>({ resolver: useLazyZodResolver(loadSchema), defaultValues });
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
       setFormError(null);
@@ -69,7 +67,7 @@ function Shell({
 
 export function ProfileForm({ defaults, next }: { defaults: Partial<ProfileInput>; next: string }) {
   const state = useStepForm(
-    profileSchema,
+    loadProfileSchema,
     { legalName: "", addressLine1: "", addressLine2: "", city: "", region: "", postalCode: "", country: "US", contactName: "", contactEmail: "", contactPhone: "", ...defaults },
     saveProfileAction,
     next,
@@ -113,7 +111,7 @@ function useKeepFlag<T extends FieldValues>(form: UseFormReturn<T, unknown, Fiel
 
 export function BankingForm({ next, saved }: { next: string; saved: SavedBanking | null }) {
   const state = useStepForm(
-    bankingSchema,
+    loadBankingSchema,
     {
       bankType: saved?.bankType ?? "us_ach",
       accountHolder: saved?.accountHolder ?? "",
@@ -175,7 +173,7 @@ export function BankingForm({ next, saved }: { next: string; saved: SavedBanking
 
 export function TaxForm({ next, saved }: { next: string; saved: { taxForm: "W-9" | "W-8BEN-E"; taxCountry: string; last4: string } | null }) {
   const state = useStepForm(
-    taxSchema,
+    loadTaxSchema,
     { taxForm: saved?.taxForm ?? "W-9", taxId: "", taxCountry: (saved?.taxCountry as TaxInput["taxCountry"]) ?? "US", keepTaxId: Boolean(saved) } as TaxInput,
     saveTaxAction,
     next,

@@ -1,19 +1,21 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/forms/form-fields";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { changePasswordAction } from "@/lib/accounts/actions";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/password-schema";
+import type { ChangePasswordInput } from "@/lib/accounts/password-schema";
+
+const loadSchema = loadOnce(() => import("@/lib/accounts/password-schema").then((m) => m.changePasswordSchema));
 
 /** A new password; on success every session of the user ends and the sign-in page opens. */
 export function PasswordForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const form = useForm<ChangePasswordInput>({ resolver: useLazyZodResolver(loadSchema), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
       setFormError(null);

@@ -1,13 +1,9 @@
 import { z } from "zod";
+import { SIGN_UP_ACCOUNT_TYPES } from "@/lib/accounts/sign-up-types";
 import { emailField, plainText } from "@/lib/validation";
 
-export const SIGN_UP_ACCOUNT_TYPES = ["isv", "partner", "customer"] as const;
+export { SIGN_UP_ACCOUNT_TYPES, SIGN_UP_TYPE_LABELS } from "@/lib/accounts/sign-up-types";
 
-export const SIGN_UP_TYPE_LABELS: Record<(typeof SIGN_UP_ACCOUNT_TYPES)[number], string> = {
-  isv: "Software vendor (ISV): I make products and authorize resellers",
-  partner: "Consulting partner: I resell vendors' products to my customers",
-  customer: "Customer: I buy software through private offers",
-};
 
 export const passwordField = z
   .string({ message: "Password is required" })

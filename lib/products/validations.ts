@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { parseMoneyToCents } from "@/lib/money";
+import { MAX_DIMENSIONS } from "@/lib/products/limits";
 import { multiLine, objectId, plainText } from "@/lib/validation";
 
-export const MAX_DIMENSIONS = 10;
+export { MAX_DIMENSIONS } from "@/lib/products/limits";
 
 const dimension = z.object({
   /** Present when editing an existing dimension. */

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -7,14 +6,17 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { applyServerErrors } from "@/components/forms/server-errors";
-import { signInSchema, type SignInInput } from "@/lib/accounts/validations";
+import type { SignInInput } from "@/lib/accounts/validations";
 import { signInAction } from "../actions";
+
+const loadSchema = loadOnce(() => import("@/lib/accounts/validations").then((m) => m.signInSchema));
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInInput>({ resolver: useLazyZodResolver(loadSchema), defaultValues: { email: "", password: "" } });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) =>

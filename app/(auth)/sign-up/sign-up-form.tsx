@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -7,15 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { applyServerErrors } from "@/components/forms/server-errors";
-import {
-  SIGN_UP_ACCOUNT_TYPES,
-  SIGN_UP_TYPE_LABELS,
-  signUpSchema,
-  type SignUpInput,
-} from "@/lib/accounts/validations";
+import { SIGN_UP_ACCOUNT_TYPES, SIGN_UP_TYPE_LABELS } from "@/lib/accounts/sign-up-types";
+import type { SignUpInput } from "@/lib/accounts/validations";
 import { cn } from "@/lib/utils";
 import { signUpAction } from "../actions";
+
+const loadSchema = loadOnce(() => import("@/lib/accounts/validations").then((m) => m.signUpSchema));
 
 const FIELDS = ["accountType", "organizationName", "name", "email", "password", "confirmPassword"] as const;
 
@@ -23,7 +21,7 @@ export function SignUpForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<SignUpInput>({
-    resolver: zodResolver(signUpSchema),
+    resolver: useLazyZodResolver(loadSchema),
     defaultValues: { organizationName: "", name: "", email: "", password: "", confirmPassword: "" },
   });
   const { errors } = form.formState;

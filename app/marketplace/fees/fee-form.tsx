@@ -1,20 +1,21 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { TextField } from "@/components/forms/form-fields";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { updateFeeScheduleAction } from "@/lib/fees/actions";
-import { feeScheduleSchema } from "@/lib/fees/schema";
+
+const loadSchema = loadOnce(() => import("@/lib/fees/schema").then((m) => m.feeScheduleSchema));
 
 export function FeeScheduleForm({ defaults, minDate }: { defaults: { fromDollars: string; percent: string }[]; minDate: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const form = useForm({ resolver: zodResolver(feeScheduleSchema), defaultValues: { effectiveOn: "", tiers: defaults } });
+  const form = useForm({ resolver: useLazyZodResolver(loadSchema), defaultValues: { effectiveOn: "", tiers: defaults } });
   const tiers = useFieldArray({ control: form.control, name: "tiers" });
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {

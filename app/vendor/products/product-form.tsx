@@ -1,22 +1,25 @@
 "use client";
 // One form for creating and editing a product and its pricing dimensions.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { TextAreaField, TextField } from "@/components/forms/form-fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { createProductAction, updateProductAction } from "@/lib/products/actions";
-import { MAX_DIMENSIONS, productSchema, type ProductInput } from "@/lib/products/validations";
+import { MAX_DIMENSIONS } from "@/lib/products/limits";
+import type { ProductInput } from "@/lib/products/validations";
+
+const loadSchema = loadOnce(() => import("@/lib/products/validations").then((m) => m.productSchema));
 
 export function ProductForm({ productId, defaults }: { productId?: string; defaults?: ProductInput }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm({
-    resolver: zodResolver(productSchema),
+    resolver: useLazyZodResolver(loadSchema),
     defaultValues: defaults ?? { name: "", description: "", eulaText: "", dimensions: [{ unitName: "", price: "" }] },
   });
   const dimensions = useFieldArray({ control: form.control, name: "dimensions", keyName: "key" });

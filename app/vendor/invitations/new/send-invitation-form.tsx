@@ -1,9 +1,9 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { loadOnce, useLazyZodResolver } from "@/components/forms/lazy-schema";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/form-fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatAccountId, parseAccountId } from "@/lib/account-id";
 import { lookupPartnerAction, sendInvitationAction } from "@/lib/invitations/actions";
 import { wholesaleByDimension } from "@/lib/invitations/pricing";
-import { sendInvitationSchema, type SendInvitationInput } from "@/lib/invitations/validations";
+import type { SendInvitationInput } from "@/lib/invitations/validations";
+
+const loadSchema = loadOnce(() => import("@/lib/invitations/validations").then((m) => m.sendInvitationSchema));
 import { formatMoney, percentToBps } from "@/lib/money";
 import type { ActionResult } from "@/lib/result";
 
@@ -60,10 +62,12 @@ export function SendInvitationForm({ catalogue, minDate, requestKey }: { catalog
   const [checking, setChecking] = useState(false);
   const form = useForm({
     // The server's schema, plus what only the browser knows here: today's date.
-    resolver: zodResolver(
-      sendInvitationSchema.superRefine((value, ctx) => {
-        if (value.expiresOn < minDate) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Choose an accept-by date from today on" });
-      }),
+    resolver: useLazyZodResolver(() =>
+      loadSchema().then((schema) =>
+        schema.superRefine((value, ctx) => {
+          if (value.expiresOn < minDate) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Choose an accept-by date from today on" });
+        }),
+      ),
     ),
     defaultValues: {
       partnerAccountId: "",
