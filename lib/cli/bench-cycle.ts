@@ -2,7 +2,7 @@
 // configured dialect. It builds a throw-away marketplace (the demo story plus
 // N agreements due this month, written through the bulk path), serves it from
 // a production build, signs in over HTTP as real users, and loads role pages
-// with autocannon (50 connections) — first alone, then while a billing run
+// under load (50 connections, lib/cli/bench-http.ts) — first alone, then while a billing run
 // works in its own process as the console's runs do. Figures, not pass/fail.
 import fs from "node:fs";
 import path from "node:path";
@@ -66,7 +66,6 @@ export async function benchCycle(options: { agreements: number; seconds: number;
     const cookies = new Map<string, string>();
     for (const page of pages) if (!cookies.has(page.email)) cookies.set(page.email, await signIn(base, page.email));
     for (const page of pages) {
-      await load(`${base}${page.path}`, cookies.get(page.email)!, 2, 10); // warm-up
       rows.push({ page: `${page.label} (${page.path})`, without: await load(`${base}${page.path}`, cookies.get(page.email)!, options.seconds, options.connections), during: null });
     }
     // The run: its own process, as the console and the scheduler start it.

@@ -2,7 +2,7 @@
 // every role page at marketplace size, over HTTP. Builds the marketplace of the reports bench
 // (1,008,000 charge lines by default, skewed: a few big vendors and partners) beside the demo, gives
 // the busiest vendor, partner and customer a user, serves it from a production build, and loads each
-// page of each area as that tenant with autocannon (--connections, --seconds), beside the build's
+// page of each area as that tenant with a closed-loop load (lib/cli/bench-http.ts: --connections, --seconds), beside the build's
 // bare page (/bench/bare: the root layout and 50 rows, no session) measured at the start and the end
 // of the same run. Targets (#13, as #15 restates them): req/s ≥ 50% of the bare page's, p99 ≤ 2× its
 // p99, no errors. Writes bench/results/<date>-<dialect>-pages.json and bench/results/pages-<dialect>.md.
@@ -132,7 +132,6 @@ export async function benchPages(options: { agreements: number; months: number; 
     // The server's first seconds are slower (JIT, caches): warm it on the bare page first.
     await load(`${base}/bench/bare`, null, 10, options.connections);
     const measureBare = async () => {
-      await load(`${base}/bench/bare`, null, 2, 10);
       const result = await load(`${base}/bench/bare`, null, options.seconds, options.connections);
       console.log(`bare page: ${result.rps} req/s, p99 ${result.p99} ms`);
       return result;
@@ -140,7 +139,6 @@ export async function benchPages(options: { agreements: number; months: number; 
     bare.push(await measureBare());
     for (const page of pages) {
       const cookie = cookies.get(page.role)!;
-      await load(`${base}${page.path}`, cookie, 2, 10); // warm-up
       const result = await load(`${base}${page.path}`, cookie, options.seconds, options.connections);
       rows.push({ role: page.role, path: page.path, load: result });
       console.log(`${page.path.padEnd(44)} ${String(result.rps).padStart(5)} req/s  p50 ${String(result.p50).padStart(5)}  p99 ${String(result.p99).padStart(6)} ms  ${result.errors} errors  ${(result.bytes / 1024).toFixed(0)} kB`);
@@ -157,7 +155,7 @@ export async function benchPages(options: { agreements: number; months: number; 
   const js = firstLoadJs(`.next-bench-${builtDialect}`);
   const md: string[] = [];
   md.push(`# Pages at size · ${builtDialect} · node ${process.version} · ${new Date().toISOString()}\n`);
-  md.push(`${lines.toLocaleString("en-US")} charge lines. ${generation}. Production build on loopback, ${options.connections} connections, ${options.seconds} s per page after 2 s of warm-up, as the busiest tenant of each role. Machine: ${machine()}.\n`);
+  md.push(`${lines.toLocaleString("en-US")} charge lines. ${generation}. Production build on loopback, ${options.connections} connections, ${options.seconds} s per page after 2 s of warm-up on the same kept-alive connections (connection set-up is not measured), as the busiest tenant of each role. Machine: ${machine()}.\n`);
   md.push(`Bare page (the root layout and 50 rows, no session): ${bare.map((b) => `${b.rps} req/s, p99 ${b.p99} ms`).join(" at the start; ")} at the end.\n`);
   md.push(`| page | as | req/s | ÷ bare | p50 ms | p90 ms | p99 ms | p99 ÷ bare | errors | kB | targets |`);
   md.push(`|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
