@@ -10,11 +10,12 @@ import { deliveries, emailOptOuts, mailMessages, notifications, outboxEvents, re
 import { createUser } from "@/lib/accounts/accounts";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { warnExpiringInvitations } from "@/lib/invitations/service";
-import { notify } from "@/lib/notifications/notify";
+import { notify, notifyMany } from "@/lib/notifications/notify";
 import { backoffMs, claimDeliveries, drainOutbox } from "@/lib/outbox/dispatch";
 import { EVENT_KINDS, EVENT_TYPES, eventKindsFor } from "@/lib/outbox/events";
 import { composeMail } from "@/lib/outbox/mail";
 import { KEPT_MAILER, smtpMailer, type Mailer } from "@/lib/outbox/mailer";
+import { OUTBOX_COUNT_CAP, outboxCounts } from "@/lib/outbox/queries";
 import { setEmailPreferences } from "@/lib/outbox/service";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { makeActor } from "@/db/testing/fixtures";
@@ -291,6 +292,17 @@ describe(`the outbox on ${dialect}`, () => {
     await runDisbursements(db, { trigger: "cli" }).catch(() => undefined);
     const held = await db.select().from(outboxEvents).where(and(eq(outboxEvents.accountId, unregistered.accountId), eq(outboxEvents.kind, "disbursement.held")));
     expect(held.map((e) => e.title)).toEqual(["Your payout of $123.45 is on hold"]);
+  });
+
+  it("counts what waits exactly up to its cap, and a backlog past it as the cap and one more", async () => {
+    const { handle } = await fresh();
+    const db = handle.db;
+    const partner = await makeActor(db, "partner");
+    const events = (n: number) => Array.from({ length: n }, (_, i) => ({ accountId: partner.accountId, kind: "invitation.sent" as const, title: `event ${i}`, body: "waiting" }));
+    await db.transaction((tx) => notifyMany(tx, events(3)));
+    expect(await outboxCounts(db)).toEqual({ waiting: 3, pending: 0, failed: 0 });
+    await db.transaction((tx) => notifyMany(tx, events(OUTBOX_COUNT_CAP + 7)));
+    expect((await outboxCounts(db)).waiting).toBe(OUTBOX_COUNT_CAP + 1);
   });
 
   it("names only kinds in the catalogue, each with a label, topic and audience", async () => {

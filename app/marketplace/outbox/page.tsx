@@ -9,13 +9,17 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from "@/db/enums";
 import { requirePermission } from "@/lib/auth/guard";
 import { instantOf } from "@/lib/dates";
 import { eventType } from "@/lib/outbox/events";
-import { listDeliveries, outboxCounts, parseCursor, parseStatus } from "@/lib/outbox/queries";
+import { listDeliveries, OUTBOX_COUNT_CAP, outboxCounts, parseCursor, parseStatus } from "@/lib/outbox/queries";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 const STATUS_LABELS: Record<DeliveryStatus, string> = { pending: "Pending", delivered: "Delivered", failed: "Failed" };
 const STATUS_TONES = { pending: "warn", delivered: "good", failed: "bad" } as const;
+
+const counted = new Intl.NumberFormat("en-US");
+/** A count read up to the cap and one past it: "10,000+" past the cap. */
+const shown = (n: number) => (n > OUTBOX_COUNT_CAP ? `${counted.format(OUTBOX_COUNT_CAP)}+` : counted.format(n));
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; before?: string }> }) {
   await requirePermission("backoffice.view");
@@ -39,9 +43,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         description="Every event is written with the change that caused it and delivered afterwards, by whichever portal instance gets to it first: an e-mail to each user of the account who wants it. Failed sends retry with growing delays for up to 3 days."
       />
       <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Stat label="Events waiting to be fanned out" value={String(counts.waiting)} />
-        <Stat label="Deliveries pending" value={String(counts.pending)} />
-        <Stat label="Deliveries failed" value={String(counts.failed)} />
+        <Stat label="Events waiting to be fanned out" value={shown(counts.waiting)} />
+        <Stat label="Deliveries pending" value={shown(counts.pending)} />
+        <Stat label="Deliveries failed" value={shown(counts.failed)} />
       </div>
       <nav className="mb-4 flex flex-wrap gap-2" aria-label="Filter by status">
         <Link className={cn(chip, !status && "bg-slate-100 font-medium")} href={href(null)}>
