@@ -33,9 +33,10 @@ export function MarkupPanel({ requestId, additionalDiscountBps, products, curren
 
   async function review(event: React.FormEvent) {
     event.preventDefault();
-    // The rule arrives after the page; a submit that comes first waits for it.
-    const checked = parsed ?? (await loadMarkupField()).safeParse(text);
-    if (!checked.success) {
+    // The rule arrives after the page; a submit that comes first waits for it (and if it never
+    // arrives, the server's check of the same rule answers on the field).
+    const checked = parsed ?? (await loadMarkupField().then((rule) => rule.safeParse(text), () => null));
+    if (checked && !checked.success) {
       setError(checked.error.issues[0]?.message ?? "Enter your markup");
       return;
     }

@@ -19,7 +19,7 @@ export function useLoaded<T>(load: () => Promise<T>): T | null {
     let live = true;
     load().then(
       (loaded) => live && setValue({ current: loaded }),
-      () => {}, // offline: validation falls back to the server's answer
+      () => {}, // not arrived (offline): the caller's check waits for it again, and the server checks anyway
     );
     return () => {
       live = false;
@@ -46,7 +46,15 @@ export function useLazyZodResolver<Input extends FieldValues, Output>(
   }, []);
   return useMemo<Resolver<Input, unknown, Output>>(
     () => async (values, context, options) => {
-      const [schema, { zodResolver }] = await Promise.all([latest.current(), loadResolvers()]);
+      let loaded;
+      try {
+        loaded = await Promise.all([latest.current(), loadResolvers()]);
+      } catch {
+        // The schema did not arrive (offline, or a deploy replaced the chunk): the action checks the
+        // same rules on the server and its errors land on the same fields.
+        return { values: values as unknown as Output, errors: {} };
+      }
+      const [schema, { zodResolver }] = loaded;
       return zodResolver(schema)(values, context, options);
     },
     [],
