@@ -2,9 +2,6 @@ import { z } from "zod";
 import { SIGN_UP_ACCOUNT_TYPES } from "@/lib/accounts/sign-up-types";
 import { emailField, plainText } from "@/lib/validation";
 
-export { SIGN_UP_ACCOUNT_TYPES, SIGN_UP_TYPE_LABELS } from "@/lib/accounts/sign-up-types";
-
-
 export const passwordField = z
   .string({ message: "Password is required" })
   .min(12, "Use at least 12 characters")

@@ -3,8 +3,6 @@ import { parseMoneyToCents } from "@/lib/money";
 import { MAX_DIMENSIONS } from "@/lib/products/limits";
 import { multiLine, objectId, plainText } from "@/lib/validation";
 
-export { MAX_DIMENSIONS } from "@/lib/products/limits";
-
 const dimension = z.object({
   /** Present when editing an existing dimension. */
   id: objectId("Dimension").optional(),

@@ -47,14 +47,13 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations", "sq
  */
 const shared = globalThis as typeof globalThis & {
   __cppoSqlite?: {
-    /** Each transaction view's raw writer connection, for the bulk path (insertMany). */
+    /** Each transaction view's writer connection (through its statement cache), for the bulk path (insertMany). */
     rawConnections: WeakMap<Tx, { writer: Database.Database; state: { open: boolean } }>;
-    statementCache: WeakMap<Database.Database, Map<string, Database.Statement>>;
     fileMutexes: Map<string, Mutex>;
   };
 };
 function sharedState() {
-  return (shared.__cppoSqlite ??= { rawConnections: new WeakMap(), statementCache: new WeakMap(), fileMutexes: new Map() });
+  return (shared.__cppoSqlite ??= { rawConnections: new WeakMap(), fileMutexes: new Map() });
 }
 
 /** A FIFO lock for async work: one transaction at a time on the writer connection. */
@@ -140,14 +139,16 @@ export function openDatabase(url?: string): DatabaseHandle {
   const reader = new Database(file, { readonly: true });
   configure(reader, true);
 
-  const writeDb = drizzle({ client: cachingStatements(writer), schema, logger: queryLog() });
+  // One statement cache for the writer, shared by drizzle and the bulk path.
+  const writerStatements = cachingStatements(writer);
+  const writeDb = drizzle({ client: writerStatements, schema, logger: queryLog() });
   const readDb = drizzle({ client: cachingStatements(reader), schema, logger: queryLog() });
   const mutex = mutexFor(file);
   let savepoints = 0;
 
   function txView(state: { open: boolean }): Tx {
     const view = makeView(state);
-    sharedState().rawConnections.set(view, { writer, state });
+    sharedState().rawConnections.set(view, { writer: writerStatements, state });
     return view;
   }
 
@@ -302,17 +303,14 @@ export async function insertMany<T extends SQLiteTable>(
 ): Promise<Set<string>> {
   const inserted = new Set<string>();
   if (rows.length === 0) return inserted;
-  const { rawConnections, statementCache } = sharedState();
+  const { rawConnections } = sharedState();
   const raw = rawConnections.get(tx);
   if (!raw || !raw.state.open) throw new Error("insertMany needs an open transaction");
   const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
   const keys = columns.filter(([key]) => key in (rows[0] as object));
   const name = getTableConfig(table).name;
   const text = `INSERT INTO "${name}" (${keys.map(([, c]) => `"${c.name}"`).join(", ")}) VALUES (${keys.map(() => "?").join(", ")})${options.skipConflicts ? " ON CONFLICT DO NOTHING" : ""}`;
-  let cache = statementCache.get(raw.writer);
-  if (!cache) statementCache.set(raw.writer, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = raw.writer.prepare(text)));
+  const statement = raw.writer.prepare(text);
   for (const row of rows) {
     const record = row as Record<string, unknown>;
     const values = keys.map(([key, column]) => (record[key] === null || record[key] === undefined ? null : column.mapToDriverValue(record[key])));
