@@ -13,7 +13,7 @@ import { KEY_REUSED, payBill, recordBankTransfer } from "@/lib/billing/payments"
 import { jobRun } from "@/lib/billing/queries";
 import { PeriodNotBegun, runBilling } from "@/lib/billing/run";
 import { startBillingRun } from "@/lib/billing/service";
-import { RunBusy } from "@/lib/jobs/lease";
+import { RunBusy, SimulatedDeath } from "@/lib/jobs/lease";
 import { NOT_FOUND } from "@/lib/result";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { createBillingFixture, expectedCharges } from "@/db/testing/billing-fixture";
@@ -159,6 +159,25 @@ describe(`billing on ${dialect}`, () => {
     expect(out.stdout).toContain(`0 charges created`);
     expect(out.stdout).toContain(`The period now holds ${expected.size} charges`);
     await expectCleanRun(t.handle.db, fixture);
+  });
+
+  it("walks customer by customer, and takes over a run whose cursor is in the older form (an agreement id) from the top: each agreement charged once", async () => {
+    const t = await fresh();
+    const db = t.handle.db;
+    const fixture = await createBillingFixture(db, { customers: 120, period: PERIOD });
+    await expect(runBilling(db, PERIOD, { chunkSize: 10, leaseMs: 0, stopAfterChunks: 2 })).rejects.toBeInstanceOf(SimulatedDeath);
+    const [killed] = await db.select().from(jobRuns).where(eq(jobRuns.kind, "billing"));
+    // customer / start (ms) / agreement: the two chunks charged exactly the due customers up to the cursor's.
+    expect(killed!.cursor).toMatch(/^\d{12}\/\d+\/agr_[0-9a-z]{20}$/);
+    const upTo = killed!.cursor!.split("/")[0]!;
+    const charged = (await chargesOf(db)).map((c) => c.customerAccountId).sort();
+    const due = [...expectedCharges(fixture, PERIOD).values()].map((c) => c.customerAccountId).sort();
+    expect(charged.length).toBeGreaterThan(0);
+    expect(charged).toEqual(due.filter((c) => c <= upTo));
+    await db.transaction((tx) => tx.update(jobRuns).set({ cursor: "agr_zzzzzzzzzzzzzzzzzzzz" }).where(eq(jobRuns.id, killed!.id)));
+    const summary = await runBilling(db, PERIOD, { chunkSize: 10, leaseMs: 0 });
+    expect(summary.takeovers).toBe(1);
+    await expectCleanRun(db, fixture);
   });
 
   it("gives one clean run's charges when two processes run the same period at once: one runs, the other says so", async () => {

@@ -12,9 +12,13 @@
 //   progress and cursor, fenced by the lease, so a run killed anywhere is taken
 //   over by the next one and finished from its cursor.
 // - Periods in order: a period can be billed once it has begun, never before.
+// - Customer by customer: agreements are read in the order of agreements_customer_idx (customer,
+//   start, id), so a chunk's bills, charges, postings and notifications land next to each other in
+//   every index keyed by the customer instead of on a page each (with time-ordered ids, a SQLite
+//   chunk of 100 agreements wrote ~200 pages to the WAL in agreement-id order).
 // Rows are written through the dialect's bulk path (prepared statements on
 // SQLite, unnest arrays on PostgreSQL).
-import { and, asc, eq, gt, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { builtDialect, forUpdate, insertMany, lockKeys } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
@@ -140,6 +144,27 @@ async function chargedAmong(db: Db | Tx, period: string, agreementIds: string[])
   return new Set(rows.map((r) => r.agreementId));
 }
 
+/** Where a run is in agreements_customer_idx's order: (customer, start, id). */
+interface AgreementKey {
+  customerAccountId: string;
+  startsAt: Date;
+  id: string;
+}
+
+const KEY = sql`(${agreements.customerAccountId}, ${agreements.startsAt}, ${agreements.id})`;
+const keyParams = (k: AgreementKey) => sql`(${k.customerAccountId}, ${sql.param(k.startsAt, agreements.startsAt)}, ${k.id})`;
+
+/** The cursor as kept in the run's row: `customer/start ms/id`. */
+export function formatCursor(k: AgreementKey): string {
+  return `${k.customerAccountId}/${k.startsAt.getTime()}/${k.id}`;
+}
+
+/** A kept cursor, or null for none or one written in another form (the run then starts from the top; charged agreements are skipped). */
+export function parseCursor(raw: string | null | undefined): AgreementKey | null {
+  const match = raw ? /^([^/]+)\/(\d{1,15})\/([^/]+)$/.exec(raw) : null;
+  return match ? { customerAccountId: match[1]!, startsAt: new Date(Number(match[2])), id: match[3]! } : null;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What exists for a period: charges, bills and their total, read from the bills (kept with each chunk). */
@@ -160,9 +185,14 @@ export async function runBilling(db: Db, period: string, options: BillingOptions
   const { lease, run } = claim;
   const counters: Counters = Object.fromEntries(COUNTERS.map((k) => [k, run.summary?.[k] ?? 0])) as Counters;
   // A run taken over resumes after its cursor, then wraps around to the start:
-  // agreements accepted while it was dead may have ids below the cursor.
-  const resumeFrom = run.cursor ?? "";
-  const ranges: { after: string; upTo: string | null }[] = resumeFrom ? [{ after: resumeFrom, upTo: null }, { after: "", upTo: resumeFrom }] : [{ after: "", upTo: null }];
+  // agreements accepted while it was dead may sort before the cursor.
+  const resumeFrom = parseCursor(run.cursor);
+  const ranges: { after: AgreementKey | null; upTo: AgreementKey | null }[] = resumeFrom
+    ? [
+        { after: resumeFrom, upTo: null },
+        { after: null, upTo: resumeFrom },
+      ]
+    : [{ after: null, upTo: null }];
   let done = run.done;
   let chunks = 0;
   try {
@@ -171,14 +201,14 @@ export async function runBilling(db: Db, period: string, options: BillingOptions
       const total = done + (await unchargedCount(db, period));
       await db.transaction((tx) => fence(tx, lease, { total }));
       for (const range of ranges) {
-        let cursor = range.after;
+        let cursor: AgreementKey | null = range.after;
         for (;;) {
           const candidates = await db
             .select({ agreement: agreements, discountBps: privateOffers.discountBps, additionalDiscountBps: privateOffers.additionalDiscountBps, markupBps: privateOffers.markupBps })
             .from(agreements)
             .innerJoin(privateOffers, eq(privateOffers.id, agreements.offerId))
-            .where(and(dueFilter(period), gt(agreements.id, cursor), range.upTo === null ? undefined : lte(agreements.id, range.upTo)))
-            .orderBy(asc(agreements.id))
+            .where(and(dueFilter(period), cursor ? sql`${KEY} > ${keyParams(cursor)}` : undefined, range.upTo ? sql`${KEY} <= ${keyParams(range.upTo)}` : undefined))
+            .orderBy(asc(agreements.customerAccountId), asc(agreements.startsAt), asc(agreements.id))
             .limit(chunkSize);
           if (candidates.length === 0) break;
           // Charged already (an earlier run, or this one before a takeover): not this run's to count or bill.
@@ -186,7 +216,8 @@ export async function runBilling(db: Db, period: string, options: BillingOptions
           const uncharged = candidates.filter((c) => !charged.has(c.agreement.id));
           const due = uncharged.filter((c) => contractMonthDue(c.agreement, period) !== null);
           await options.hooks?.beforeChunk?.(due.map((d) => d.agreement.id));
-          const nextCursor = candidates[candidates.length - 1]!.agreement.id;
+          const last = candidates[candidates.length - 1]!.agreement;
+          const nextCursor: AgreementKey = { customerAccountId: last.customerAccountId, startsAt: last.startsAt, id: last.id };
           const started = performance.now();
           await db.transaction(async (tx) => {
             const result = due.length ? await billChunk(tx, period, due, at, options.hooks) : null;
@@ -201,7 +232,7 @@ export async function runBilling(db: Db, period: string, options: BillingOptions
               next.billedCents += result.billedCents;
             }
             // Progress, cursor and figures commit with the chunk, or not at all.
-            await fence(tx, lease, { done: Math.min(done + uncharged.length, total), cursor: range.upTo === null ? nextCursor : resumeFrom, summary: next });
+            await fence(tx, lease, { done: Math.min(done + uncharged.length, total), cursor: formatCursor(range.upTo === null ? nextCursor : resumeFrom!), summary: next });
             Object.assign(counters, next);
           });
           cursor = nextCursor;
@@ -297,8 +328,6 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
     created.push(bill);
     openBill.set(key, bill);
   }
-  await insertMany(tx, consolidatedBills, created);
-
   const rows = todo.map(({ agreement: a, ...terms }) => ({
     id: newId("chg"),
     agreementId: a.id,
@@ -310,6 +339,10 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
     ...chargeSplit({ ...a, ...terms }),
     createdAt: at,
   }));
+  // A new bill is written with the total of the lines made for it: no UPDATE of the rows just inserted.
+  const planned = billTotals(rows);
+  for (const bill of created) Object.assign(bill, { totalCents: planned.get(bill.id)?.cents ?? 0, lineCount: planned.get(bill.id)?.lines ?? 0 });
+  await insertMany(tx, consolidatedBills, created);
   // Under the lock nothing else charges these agreements; skipConflicts is the unique index's belt and braces.
   const kept = await insertMany(tx, charges, rows, { skipConflicts: true });
   const inserted = rows.filter((r) => kept.has(r.id));
@@ -318,15 +351,18 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
   const postings = inserted.flatMap((c) => chargeJournal(c, currencyOf.get(c.agreementId) ?? "USD", at));
   await insertMany(tx, ledgerEntries, postings);
 
-  const perBill = new Map<string, { cents: number; lines: number }>();
-  for (const c of inserted) {
-    const into = perBill.get(c.billId) ?? { cents: 0, lines: 0 };
-    into.cents += c.customerCents;
-    into.lines += 1;
-    perBill.set(c.billId, into);
+  const perBill = billTotals(inserted);
+  // What the bills still need: the lines added to bills that were already open, and on a new bill
+  // the lines planned but not inserted (none, unless the unique index skipped one), taken off again.
+  const isNew = new Set(created.map((b) => b.id));
+  const deltas = new Map([...perBill.entries()].filter(([id]) => !isNew.has(id)));
+  for (const bill of created) {
+    const plan = planned.get(bill.id) ?? { cents: 0, lines: 0 };
+    const got = perBill.get(bill.id) ?? { cents: 0, lines: 0 };
+    if (got.lines !== plan.lines) deltas.set(bill.id, { cents: got.cents - plan.cents, lines: got.lines - plan.lines });
   }
   // One set-based UPDATE per batch of bills; ids sorted so concurrent transactions lock in one order.
-  const updates = [...perBill.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const updates = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   for (let i = 0; i < updates.length; i += UPDATE_BATCH) {
     const batch = updates.slice(i, i + UPDATE_BATCH);
     const cents = sql.join(
@@ -393,6 +429,18 @@ async function billChunk(tx: Tx, period: string, due: Candidate[], at: Date, hoo
     chargesOnSupplementary: onSupplementary.length,
     billedCents: inserted.reduce((sum, c) => sum + c.customerCents, 0),
   };
+}
+
+/** Cents and lines per bill of some charge rows. */
+function billTotals(rows: readonly { billId: string; customerCents: number }[]) {
+  const totals = new Map<string, { cents: number; lines: number }>();
+  for (const c of rows) {
+    const into = totals.get(c.billId) ?? { cents: 0, lines: 0 };
+    into.cents += c.customerCents;
+    into.lines += 1;
+    totals.set(c.billId, into);
+  }
+  return totals;
 }
 
 /** The period a run for `at` bills by default: the current month. */
