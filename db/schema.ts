@@ -614,7 +614,8 @@ export const ledgerEntries = table(
       sql`(${t.debitCents} > 0 and ${t.creditCents} = 0) or (${t.creditCents} > 0 and ${t.debitCents} = 0)`,
     ),
     index("ledger_entries_journal_idx").on(t.journalId),
-    index("ledger_entries_account_idx").on(t.ledgerAccount, t.partyAccountId),
+    // No index by account or party: no page reads entries that way (balances and the trial balance
+    // read kept totals), and each index costs every posting a write — a billing run posts ~4 a charge.
   ],
 );
 
@@ -920,7 +921,8 @@ export const outboxEvents = table(
     /** Set when the dispatcher has written the event's deliveries. */
     fannedOutAt: timestamp("fanned_out_at"),
   },
-  (t) => [index("outbox_events_waiting_idx").on(t.createdAt).where(sql`fanned_out_at is null`), index("outbox_events_account_idx").on(t.accountId, t.createdAt)],
+  // Read by the dispatcher only, oldest waiting first; nothing reads events by account.
+  (t) => [index("outbox_events_waiting_idx").on(t.createdAt).where(sql`fanned_out_at is null`)],
 );
 
 /** One event to one target on one channel: an e-mail to a user, a webhook call to an endpoint. */

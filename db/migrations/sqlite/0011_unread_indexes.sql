@@ -1,0 +1,2 @@
+DROP INDEX `ledger_entries_account_idx`;--> statement-breakpoint
+DROP INDEX `outbox_events_account_idx`;
