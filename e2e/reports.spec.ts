@@ -38,7 +38,10 @@ async function csvOf(download: Download): Promise<string[][]> {
 async function filterTo(page: Page, product: string) {
   await page.getByLabel("From period").fill(FIRST);
   await page.getByLabel("To period").fill(FIRST);
-  await page.getByLabel("Product", { exact: true }).selectOption({ label: product });
+  const picker = page.getByLabel("Product", { exact: true });
+  await picker.fill(product);
+  await page.getByRole("listbox", { name: "Product choices" }).getByRole("option", { name: product, exact: true }).click();
+  await expect(picker).toHaveValue(product);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`from=${FIRST}&to=${FIRST}&product=`));
 }
@@ -135,4 +138,65 @@ test("the rep's overview drills down from a month to its lines, and the lines ex
   const csv = await download(rep, "export-lines");
   expect(csv.length - 1).toBe(count);
   expect(csv.slice(1).every((r) => r[1] === FIRST)).toBe(true);
+});
+
+test("the rep's partner filter finds a partner by name or account id from a list loaded when opened, and keeps the choice in the URL", async ({ browser }) => {
+  const rep = await as(browser, "rep@demo.example");
+  const loads: string[] = [];
+  rep.on("request", (r) => (r.url().includes("/api/reports/choices") ? loads.push(r.url()) : undefined));
+  await rep.goto(`/marketplace/reports/lines?from=${FIRST}&to=${FIRST}`);
+  // The page carries no list: nothing is fetched until a picker opens.
+  await expect(rep.getByTestId("report-line").first()).toBeVisible();
+  expect(loads).toHaveLength(0);
+  const box = rep.getByLabel("Partner", { exact: true });
+  // The table's page-size menu has options too: look inside the picker's list.
+  const options = rep.getByRole("listbox", { name: "Partner choices" }).getByRole("option");
+  await box.click();
+  await expect(rep.getByRole("option", { name: "Blue Harbor Consulting (5276-0419-3382)" })).toBeVisible();
+  // By account id, dashes or not; then by name, any case; Enter takes the first match.
+  await box.fill("5276-0419");
+  await expect(options).toHaveText(["All partners", "Blue Harbor Consulting (5276-0419-3382)"]);
+  await box.fill("");
+  await expect(options.first()).toHaveText("All partners");
+  await box.fill("blue HARBOR");
+  await expect(options).toHaveText(["All partners", "Blue Harbor Consulting (5276-0419-3382)"]);
+  await box.press("Enter");
+  await expect(box).toHaveValue("Blue Harbor Consulting (5276-0419-3382)");
+  // Escape after typing puts the choice back.
+  await box.fill("nobody by this name");
+  await expect(rep.getByText("Nothing matches.")).toBeVisible();
+  await box.press("Escape");
+  await expect(box).toHaveValue("Blue Harbor Consulting (5276-0419-3382)");
+  expect(loads).toHaveLength(1);
+  await rep.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rep).toHaveURL(/[?&]partner=527604193382(&|$)/);
+  await expect(rep.getByLabel("Partner", { exact: true })).toHaveValue("Blue Harbor Consulting (5276-0419-3382)");
+  const lines = rep.getByTestId("report-line");
+  await expect(lines.first()).toBeVisible();
+  for (const text of await lines.allInnerTexts()) expect(text).toContain("Blue Harbor Consulting");
+  // "All partners" clears it.
+  await rep.getByLabel("Partner", { exact: true }).click();
+  await rep.getByRole("option", { name: "All partners" }).click();
+  await rep.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rep).toHaveURL(/[?&]partner=(&|$)/);
+  await expect(rep.getByLabel("Partner", { exact: true })).toHaveValue("");
+});
+
+test("the lists behind the report filters are each viewer's own, and nobody else's", async ({ browser }) => {
+  const vendor = await as(browser, "isv2@demo.example");
+  const own = await vendor.request.get("/api/reports/choices");
+  expect(own.status()).toBe(200);
+  const lists = (await own.json()) as Record<"products" | "partners" | "isvs", { id: string; name: string }[]>;
+  // Its own products, the partners who sold them; no vendor list (it is the vendor).
+  expect(lists.products.map((p) => p.name)).toContain("Contoso Analytics Platform");
+  expect(lists.products.map((p) => p.name)).not.toContain("Northwind Backup");
+  expect(lists.partners.map((p) => p.name)).toContain("Blue Harbor Consulting");
+  expect(lists.isvs).toEqual([]);
+  // A foreign id in the URL names nothing on the page.
+  const northwind = (await (await (await as(browser, "rep@demo.example")).request.get("/api/reports/choices")).json()) as typeof lists;
+  const foreign = northwind.products.find((p) => p.name === "Northwind Backup")!;
+  await vendor.goto(`/vendor/reports?product=${foreign.id}`);
+  await expect(vendor.getByLabel("Product", { exact: true })).toHaveValue("");
+  const customer = await as(browser, "customer@demo.example");
+  expect((await customer.request.get("/api/reports/choices")).status()).toBe(404);
 });

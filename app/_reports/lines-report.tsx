@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { BarChart } from "@/components/charts/bar-chart";
 import { getDb } from "@/db";
 import { filterSearchParams, parseReportFilter, type ReportFilter } from "@/lib/reports/filters";
-import { filterChoices, reportByMonth, reportByProduct, reportLines, type ReportTotals, type ReportViewer } from "@/lib/reports/queries";
+import { chosenFilterNames, reportByMonth, reportByProduct, reportLines, type ReportTotals, type ReportViewer } from "@/lib/reports/queries";
 import { LINES_TABLE } from "@/lib/reports/table";
 import { type RawSearchParams } from "@/lib/tables/params";
 import { parseTableParams } from "@/lib/tables/parse";
@@ -53,7 +53,7 @@ export async function LinesReport({ viewer, path, searchParams, back }: { viewer
   const filter: ReportFilter = parseReportFilter(searchParams);
   const params = parseTableParams(LINES_TABLE, searchParams);
   const db = getDb();
-  const [lines, byMonth, byProduct, choices] = await Promise.all([reportLines(db, viewer, filter, params), reportByMonth(db, viewer, filter), reportByProduct(db, viewer, filter), filterChoices(db, viewer)]);
+  const [lines, byMonth, byProduct, chosen] = await Promise.all([reportLines(db, viewer, filter, params), reportByMonth(db, viewer, filter), reportByProduct(db, viewer, filter), chosenFilterNames(db, viewer, filter)]);
   const copy = COPY[viewer.role];
   const query = filterSearchParams(filter);
   const monthHref = (period: string) => {
@@ -70,9 +70,11 @@ export async function LinesReport({ viewer, path, searchParams, back }: { viewer
         <ReportFilters
           action={path}
           filter={filter}
-          products={choices.products}
-          partners={viewer.role === "partner" ? undefined : choices.partners}
-          isvs={viewer.role === "isv" ? undefined : choices.isvs}
+          pickers={{
+            product: chosen.product,
+            ...(viewer.role === "partner" ? {} : { partner: chosen.partner }),
+            ...(viewer.role === "isv" ? {} : { isv: chosen.isv }),
+          }}
         />
         <ReportTotalsRow totals={lines.totals} items={copy.totals} filter={filter} />
         <div className="grid gap-4 lg:grid-cols-2">

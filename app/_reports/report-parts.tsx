@@ -1,55 +1,30 @@
 // Server-rendered parts of every report page: the filter form (a plain GET form,
-// so the filters live in the URL and work without JavaScript), the totals row,
+// so the filters live in the URL; the periods work without JavaScript, the
+// product, partner and vendor pickers load their lists when opened), the totals row,
 // and the export links that carry exactly the filters on screen.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatAccountId } from "@/lib/account-id";
 import { formatMoney } from "@/lib/money";
 import { describeRange, filterSearchParams, type ReportFilter } from "@/lib/reports/filters";
 import type { ReportTotals } from "@/lib/reports/queries";
-import { cn } from "@/lib/utils";
-
-interface Choice {
-  id: string;
-  name: string;
-}
+import type { Choice } from "@/lib/reports/choices";
+import { ChoicePicker } from "./choice-picker";
 
 const field = "grid gap-1 text-sm";
 const control = "h-9 rounded-md border border-line bg-white px-2 text-sm";
 
-function ChoiceSelect({ name, label, all, value, choices, showAccount }: { name: string; label: string; all: string; value: string | null; choices: readonly Choice[]; showAccount?: boolean }) {
-  return (
-    <div className={field}>
-      <label htmlFor={`report-${name}`} className="text-xs font-medium text-muted">
-        {label}
-      </label>
-      <select id={`report-${name}`} name={name} defaultValue={value ?? ""} className={cn(control, "max-w-56")}>
-        <option value="">{all}</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {showAccount ? `${c.name} (${formatAccountId(c.id)})` : c.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+/** Which pickers the form shows (a key present), each with its chosen value (null: all). */
+export type ReportPickers = Partial<Record<"product" | "partner" | "isv", Choice | null>>;
 
-export function ReportFilters({
-  action,
-  filter,
-  products,
-  partners,
-  isvs,
-}: {
-  action: string;
-  filter: ReportFilter;
-  products?: readonly Choice[];
-  partners?: readonly Choice[];
-  isvs?: readonly Choice[];
-}) {
+const PICKERS = [
+  { key: "product", kind: "products", label: "Product", all: "All products" },
+  { key: "partner", kind: "partners", label: "Partner", all: "All partners", showAccount: true },
+  { key: "isv", kind: "isvs", label: "Vendor (ISV)", all: "All vendors" },
+] as const;
+
+export function ReportFilters({ action, filter, pickers = {} }: { action: string; filter: ReportFilter; pickers?: ReportPickers }) {
   const set = filterSearchParams(filter).size > 0;
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Report filters" data-testid="report-filters">
@@ -65,9 +40,16 @@ export function ReportFilters({
         </label>
         <input type="month" id="report-to" name="to" defaultValue={filter.to ?? ""} className={control} />
       </div>
-      {products ? <ChoiceSelect name="product" label="Product" all="All products" value={filter.productId} choices={products} /> : null}
-      {partners ? <ChoiceSelect name="partner" label="Partner" all="All partners" value={filter.partnerId} choices={partners} showAccount /> : null}
-      {isvs ? <ChoiceSelect name="isv" label="Vendor (ISV)" all="All vendors" value={filter.isvId} choices={isvs} /> : null}
+      {PICKERS.map((p) =>
+        p.key in pickers ? (
+          <div key={p.key} className={field}>
+            <label htmlFor={`report-${p.key}`} className="text-xs font-medium text-muted">
+              {p.label}
+            </label>
+            <ChoicePicker name={p.key} label={p.label} all={p.all} kind={p.kind} chosen={pickers[p.key] ?? null} showAccount={"showAccount" in p && p.showAccount} />
+          </div>
+        ) : null,
+      )}
       <button type="submit" className={buttonVariants({ size: "sm" })}>
         Apply filters
       </button>

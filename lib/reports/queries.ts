@@ -26,6 +26,7 @@ import {
 } from "@/db/schema";
 import { overdueNow } from "@/lib/billing/overdue";
 import { now } from "@/lib/clock";
+import type { Choice } from "@/lib/reports/choices";
 import type { ReportFilter } from "@/lib/reports/filters";
 import { LINES_TABLE, readLineCursor, type LineStatus, type ReportLine, type ReportRole } from "@/lib/reports/table";
 import { offsetOf, type TableParams } from "@/lib/tables/params";
@@ -123,6 +124,29 @@ export async function filterChoices(db: Db, viewer: ReportViewer) {
   ]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return { products: productRows.sort(byName), partners: partnerRows.sort(byName), isvs: isvRows.sort(byName) };
+}
+
+/**
+ * The names of the filter's chosen product, partner and vendor, for the filter form to show — each
+ * found among the viewer's own rows (rollupScope), so an id from elsewhere typed into the URL names
+ * nothing. The lists to choose from are loaded by the form when opened (filterChoices, through
+ * /api/reports/choices): a marketplace's 2,000 partners were most of a report page's HTML.
+ */
+export async function chosenFilterNames(db: Db, viewer: ReportViewer, filter: ReportFilter): Promise<{ product: Choice | null; partner: Choice | null; isv: Choice | null }> {
+  const scope = rollupScope(viewer, { from: null, to: null, productId: null, partnerId: null, isvId: null });
+  const first = async (rows: Promise<Choice[]>) => (await rows)[0] ?? null;
+  const [product, partnerChoice, isvChoice] = await Promise.all([
+    filter.productId
+      ? first(db.select({ id: products.id, name: products.name }).from(chargeRollups).innerJoin(products, eq(products.id, chargeRollups.productId)).where(and(scope, eq(chargeRollups.productId, filter.productId))).limit(1))
+      : null,
+    filter.partnerId && viewer.role !== "partner"
+      ? first(db.select({ id: partner.id, name: partner.name }).from(chargeRollups).innerJoin(partner, eq(partner.id, chargeRollups.partnerAccountId)).where(and(scope, eq(chargeRollups.partnerAccountId, filter.partnerId))).limit(1))
+      : null,
+    filter.isvId && viewer.role !== "isv"
+      ? first(db.select({ id: isv.id, name: isv.name }).from(chargeRollups).innerJoin(isv, eq(isv.id, chargeRollups.isvAccountId)).where(and(scope, eq(chargeRollups.isvAccountId, filter.isvId))).limit(1))
+      : null,
+  ]);
+  return { product, partner: partnerChoice, isv: isvChoice };
 }
 
 /** The share a viewer's disbursement status follows: its own; a rep follows the bill. */
@@ -365,10 +389,12 @@ export async function channelEffectiveness(db: Db, isvAccountId: string, filter:
   const ids = [...new Set([...invitations, ...offers, ...billed].map((r) => r.partnerAccountId))];
   const names = ids.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, ids)) : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const byPartner = <T extends { partnerAccountId: string }>(rows: T[]) => new Map(rows.map((r) => [r.partnerAccountId, r]));
+  const [invitationsOf, offersOf, billedOf] = [byPartner(invitations), byPartner(offers), byPartner(billed)];
   return ids
     .map((id) => {
-      const inv = invitations.find((r) => r.partnerAccountId === id);
-      const off = offers.find((r) => r.partnerAccountId === id);
+      const inv = invitationsOf.get(id);
+      const off = offersOf.get(id);
       const extended = off?.extended ?? 0;
       const acceptedOffers = off?.accepted ?? 0;
       return {
@@ -379,7 +405,7 @@ export async function channelEffectiveness(db: Db, isvAccountId: string, filter:
         offersExtended: extended,
         offersAccepted: acceptedOffers,
         conversionBps: extended > 0 ? Math.round((acceptedOffers * 10_000) / extended) : null,
-        billedWholesaleCents: billed.find((r) => r.partnerAccountId === id)?.cents ?? 0,
+        billedWholesaleCents: billedOf.get(id)?.cents ?? 0,
       };
     })
     .sort((a, b) => b.billedWholesaleCents - a.billedWholesaleCents || a.partnerName.localeCompare(b.partnerName));

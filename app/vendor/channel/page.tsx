@@ -12,12 +12,15 @@ import { requirePermission } from "@/lib/auth/guard";
 import { formatMoney } from "@/lib/money";
 import { AGREEMENTS_TABLE } from "@/lib/offers/table";
 import { describeRange, parseReportFilter } from "@/lib/reports/filters";
-import { channelEffectiveness, filterChoices, reportByMonth } from "@/lib/reports/queries";
+import { channelEffectiveness, chosenFilterNames, reportByMonth } from "@/lib/reports/queries";
 import { type RawSearchParams } from "@/lib/tables/params";
 import { parseTableParams } from "@/lib/tables/parse";
 import { ChannelSalesTable } from "./sales-table";
 
 export const metadata: Metadata = { title: "Channel" };
+
+/** Partners shown per page of the effectiveness table, busiest first (`cp` is its page in the URL). */
+const PARTNERS_PER_PAGE = 25;
 
 const percent = (bps: number | null) => (bps === null ? "—" : `${(bps / 100).toFixed(1)}%`);
 
@@ -28,13 +31,23 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
   const filter = { ...parseReportFilter(raw), productId: null, isvId: null };
   const viewer = { role: "isv" as const, accountId: user.accountId };
   const db = getDb();
-  const [partners, byMonth, choices, sales] = await Promise.all([
+  const [partners, byMonth, chosenNames, sales] = await Promise.all([
     channelEffectiveness(db, user.accountId, filter),
     reportByMonth(db, viewer, filter),
-    filterChoices(db, viewer),
+    chosenFilterNames(db, viewer, filter),
     channelSales(db, user.accountId, params),
   ]);
   const chosen = filter.partnerId ? partners.find((p) => p.partnerAccountId === filter.partnerId) : null;
+  const pages = Math.max(1, Math.ceil(partners.length / PARTNERS_PER_PAGE));
+  const requested = Number(typeof raw.cp === "string" ? raw.cp : 1);
+  const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  const shown = partners.slice((page - 1) * PARTNERS_PER_PAGE, page * PARTNERS_PER_PAGE);
+  const pageHref = (to: number) => {
+    const q = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (k === "cp" ? [] : [v ?? []].flat().map((one) => [k, one]))));
+    if (to > 1) q.set("cp", String(to));
+    const query = q.toString();
+    return `/vendor/channel${query ? `?${query}` : ""}`;
+  };
   return (
     <>
       <PageHeader
@@ -47,7 +60,7 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
         }
       />
       <div className="grid gap-6">
-        <ReportFilters action="/vendor/channel" filter={filter} partners={choices.partners} />
+        <ReportFilters action="/vendor/channel" filter={filter} pickers={{ partner: chosenNames.partner }} />
         <ChartCard
           title={`Wholesale billed by month${chosen ? ` — ${chosen.partnerName}` : ""}`}
           description={`USD, by billing period, ${describeRange(filter)}. Choose a partner above to see its own.`}
@@ -100,7 +113,7 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
                     </TableRow>
                   </TableHeader>
                   <TableBody>
-                    {partners.map((p) => (
+                    {shown.map((p) => (
                       <TableRow key={p.partnerAccountId} data-testid="channel-partner">
                         <TableCell>
                           <Link href={`/vendor/channel?partner=${p.partnerAccountId}`} className="font-medium text-brand-700 hover:underline">
@@ -118,6 +131,26 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
                     ))}
                   </TableBody>
                 </Table>
+                {pages > 1 ? (
+                  <nav aria-label="Channel partners pages" className="mt-3 flex items-center justify-between gap-2 text-sm">
+                    <span className="text-muted" data-testid="channel-partners-range">
+                      Partners {((page - 1) * PARTNERS_PER_PAGE + 1).toLocaleString("en-US")}–{((page - 1) * PARTNERS_PER_PAGE + shown.length).toLocaleString("en-US")} of{" "}
+                      {partners.length.toLocaleString("en-US")}, busiest first
+                    </span>
+                    <span className="flex gap-3">
+                      {page > 1 ? (
+                        <Link href={pageHref(page - 1)} className="font-medium text-brand-700 hover:underline">
+                          ← Previous
+                        </Link>
+                      ) : null}
+                      {page < pages ? (
+                        <Link href={pageHref(page + 1)} className="font-medium text-brand-700 hover:underline">
+                          Next →
+                        </Link>
+                      ) : null}
+                    </span>
+                  </nav>
+                ) : null}
               </div>
             )}
           </CardContent>
