@@ -17,7 +17,7 @@ import { periodFromIndex, periodIndex } from "@/lib/billing/periods";
 import { csvResponse } from "@/lib/reports/csv";
 import { lineColumns, lineCsvChunks } from "@/lib/reports/export";
 import { EMPTY_FILTER, type ReportFilter } from "@/lib/reports/filters";
-import { channelEffectiveness, customerSpend, filterChoices, marketplaceOverview, reportByMonth, reportByProduct, reportLines, reportLinesQuery, type ReportViewer } from "@/lib/reports/queries";
+import { channelEffectiveness, chosenFilterNames, customerSpend, filterChoices, marketplaceOverview, reportByMonth, reportByProduct, reportLines, reportLinesQuery, type ReportViewer } from "@/lib/reports/queries";
 import { LINES_TABLE, lineCursor } from "@/lib/reports/table";
 import { parseTableParams } from "@/lib/tables/parse";
 import { benchDatabaseName, describeGeneration, firstPeriod, generateBenchMarketplace } from "@/lib/cli/bench-data";
@@ -84,7 +84,7 @@ export async function benchReports(options: { agreements: number; months: number
     const page39 = await reportLines(db, isv, EMPTY_FILTER, parseTableParams(LINES_TABLE, { page: "39", size: "100" }));
     const deepByNext = parseTableParams(LINES_TABLE, { page: "40", size: "100", after: lineCursor(page39.rows[page39.rows.length - 1]!) });
     const reportPage = (viewer: ReportViewer, filter: ReportFilter, params = page1) =>
-      Promise.all([reportLines(db, viewer, filter, params), reportByMonth(db, viewer, filter), reportByProduct(db, viewer, filter), filterChoices(db, viewer)]);
+      Promise.all([reportLines(db, viewer, filter, params), reportByMonth(db, viewer, filter), reportByProduct(db, viewer, filter), chosenFilterNames(db, viewer, filter)]);
 
     // The anchor: a hand-written aggregate over the busiest vendor's rows, on a covering index made for it.
     await execRaw(url, ["create index if not exists bench_isv_cover on charges (isv_account_id, period, wholesale_cents, fee_cents, isv_share_cents)", ...(builtDialect === "pg" ? ["analyze charges"] : [])]);
@@ -96,7 +96,10 @@ export async function benchReports(options: { agreements: number; months: number
         .groupBy(charges.period),
     );
     const cases: [string, () => Promise<unknown>][] = [
-      ["vendor report, page 1 (lines, totals, charts, filter choices)", () => reportPage(isv, EMPTY_FILTER)],
+      ["vendor report, page 1 (lines, totals, charts, chosen filter names)", () => reportPage(isv, EMPTY_FILTER)],
+      // What a picker loads when first opened (/api/reports/choices).
+      ["filter lists, the vendor's", () => filterChoices(db, isv)],
+      ["filter lists, a rep's", () => filterChoices(db, rep)],
       ["vendor report, last 6 months", () => reportPage(isv, sixMonths)],
       ["vendor report, its busiest partner", () => reportPage(isv, { ...EMPTY_FILTER, partnerId: itsPartner!.id })],
       ["vendor report, the marketplace's busiest partner", () => reportPage(isv, { ...EMPTY_FILTER, partnerId: bigPartner!.id })],
