@@ -6,7 +6,7 @@
 //
 // Both twins keep the table's foreign keys and triggers, as the real tables do: the billing run
 // cannot write without them. (SQLite's twin always had them — its DDL is the table's own; the
-// PostgreSQL twin, made with LIKE, had neither until 2026-12-01, and COPY into it was 2.3× as fast
+// PostgreSQL twin, made with LIKE, had neither until 2026-12-01, and COPY into it was 2.6× as fast
 // as COPY into the same table with its five foreign keys. That figure is still printed, as `bareMs`.)
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
