@@ -22,7 +22,6 @@ export function ChoicePicker({
   kind,
   chosen,
   showAccount,
-  className,
 }: {
   name: string;
   label: string;
@@ -30,7 +29,6 @@ export function ChoicePicker({
   kind: ChoiceKind;
   chosen: Choice | null;
   showAccount?: boolean;
-  className?: string;
 }) {
   const listId = useId();
   const shown = (c: Choice | null) => (c ? (showAccount ? `${c.name} (${formatAccountId(c.id)})` : c.name) : "");
@@ -94,7 +92,7 @@ export function ChoicePicker({
   }
 
   return (
-    <div className={cn("relative", className)}>
+    <div className="relative">
       <input type="hidden" name={name} value={value?.id ?? ""} />
       <input
         id={`report-${name}`}

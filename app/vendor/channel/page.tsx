@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Pager, pageParam } from "@/components/ui/pager";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ChartCard, ReportFilters } from "@/app/_reports/report-parts";
 import { getDb } from "@/db";
@@ -12,7 +13,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { formatMoney } from "@/lib/money";
 import { AGREEMENTS_TABLE } from "@/lib/offers/table";
 import { describeRange, parseReportFilter } from "@/lib/reports/filters";
-import { channelEffectiveness, chosenFilterNames, reportByMonth } from "@/lib/reports/queries";
+import { channelEffectiveness, reportByMonth } from "@/lib/reports/queries";
 import { type RawSearchParams } from "@/lib/tables/params";
 import { parseTableParams } from "@/lib/tables/parse";
 import { ChannelSalesTable } from "./sales-table";
@@ -31,16 +32,13 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
   const filter = { ...parseReportFilter(raw), productId: null, isvId: null };
   const viewer = { role: "isv" as const, accountId: user.accountId };
   const db = getDb();
-  const [partners, byMonth, chosenNames, sales] = await Promise.all([
+  const [partners, byMonth, sales] = await Promise.all([
     channelEffectiveness(db, user.accountId, filter),
     reportByMonth(db, viewer, filter),
-    chosenFilterNames(db, viewer, filter),
     channelSales(db, user.accountId, params),
   ]);
   const chosen = filter.partnerId ? partners.find((p) => p.partnerAccountId === filter.partnerId) : null;
-  const pages = Math.max(1, Math.ceil(partners.length / PARTNERS_PER_PAGE));
-  const requested = Number(typeof raw.cp === "string" ? raw.cp : 1);
-  const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  const page = pageParam(raw.cp, Math.max(1, Math.ceil(partners.length / PARTNERS_PER_PAGE)));
   const shown = partners.slice((page - 1) * PARTNERS_PER_PAGE, page * PARTNERS_PER_PAGE);
   const pageHref = (to: number) => {
     const q = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (k === "cp" ? [] : [v ?? []].flat().map((one) => [k, one]))));
@@ -60,7 +58,7 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
         }
       />
       <div className="grid gap-6">
-        <ReportFilters action="/vendor/channel" filter={filter} pickers={{ partner: chosenNames.partner }} />
+        <ReportFilters action="/vendor/channel" filter={filter} pickers={{ partner: chosen ? { id: chosen.partnerAccountId, name: chosen.partnerName } : null }} />
         <ChartCard
           title={`Wholesale billed by month${chosen ? ` — ${chosen.partnerName}` : ""}`}
           description={`USD, by billing period, ${describeRange(filter)}. Choose a partner above to see its own.`}
@@ -131,26 +129,7 @@ export default async function ChannelPage({ searchParams }: { searchParams: Prom
                     ))}
                   </TableBody>
                 </Table>
-                {pages > 1 ? (
-                  <nav aria-label="Channel partners pages" className="mt-3 flex items-center justify-between gap-2 text-sm">
-                    <span className="text-muted" data-testid="channel-partners-range">
-                      Partners {((page - 1) * PARTNERS_PER_PAGE + 1).toLocaleString("en-US")}–{((page - 1) * PARTNERS_PER_PAGE + shown.length).toLocaleString("en-US")} of{" "}
-                      {partners.length.toLocaleString("en-US")}, busiest first
-                    </span>
-                    <span className="flex gap-3">
-                      {page > 1 ? (
-                        <Link href={pageHref(page - 1)} className="font-medium text-brand-700 hover:underline">
-                          ← Previous
-                        </Link>
-                      ) : null}
-                      {page < pages ? (
-                        <Link href={pageHref(page + 1)} className="font-medium text-brand-700 hover:underline">
-                          Next →
-                        </Link>
-                      ) : null}
-                    </span>
-                  </nav>
-                ) : null}
+                <Pager page={page} pageSize={PARTNERS_PER_PAGE} total={partners.length} href={pageHref} />
               </div>
             )}
           </CardContent>
