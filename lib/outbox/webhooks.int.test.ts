@@ -11,7 +11,18 @@ import { deliveries, pricingDimensions, resaleAuthorizations } from "@/db/schema
 import { drainOutbox } from "@/lib/outbox/dispatch";
 import { KEPT_MAILER } from "@/lib/outbox/mailer";
 import { verifyWebhookSignature } from "@/lib/outbox/webhook-signature";
-import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries, resendDelivery, rotateWebhookSecret, webhookUrlProblem } from "@/lib/outbox/webhooks";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  guardedLookup,
+  listWebhookDeliveries,
+  PRIVATE_TARGET,
+  resendDelivery,
+  rotateWebhookSecret,
+  sendWebhook,
+  webhookUrlProblem,
+  type Resolve,
+} from "@/lib/outbox/webhooks";
 import { notify } from "@/lib/notifications/notify";
 import { acceptOffer, extendOffer, saveOfferDraft } from "@/lib/offers/service";
 import { NOT_FOUND } from "@/lib/result";
@@ -177,5 +188,37 @@ describe(`webhooks on ${dialect}`, () => {
     }
     const refused = await createWebhookEndpoint(db, partner, { url: "https://hooks.example.com/x", kinds: ["not.a.kind"] });
     expect(refused.ok).toBe(false);
+  });
+
+  it("connects only to an address it checked: a public name that resolves to a private one gets nothing", async () => {
+    const answers: Record<string, Array<{ address: string; family: number }>> = {
+      "hooks.example.com": [{ address: "93.184.215.14", family: 4 }],
+      "rebind.example.com": [{ address: "93.184.215.14", family: 4 }, { address: "127.0.0.1", family: 4 }],
+      "metadata.example.com": [{ address: "169.254.169.254", family: 4 }],
+      "v6.example.com": [{ address: "fd00::7", family: 6 }],
+    };
+    const resolve: Resolve = async (name) => answers[name] ?? [];
+    const lookup = guardedLookup(resolve);
+    const ask = (name: string, options: { all?: boolean; family?: number }) =>
+      new Promise<{ error: NodeJS.ErrnoException | null; result: unknown }>((done) =>
+        lookup(name, options, ((error: NodeJS.ErrnoException | null, address: unknown) => done({ error, result: address })) as never),
+      );
+    expect(await ask("hooks.example.com", {})).toEqual({ error: null, result: "93.184.215.14" });
+    expect(await ask("hooks.example.com", { all: true })).toEqual({ error: null, result: [{ address: "93.184.215.14", family: 4 }] });
+    for (const name of ["rebind.example.com", "metadata.example.com", "v6.example.com"]) {
+      for (const options of [{}, { all: true }]) expect((await ask(name, options)).error?.message, name).toBe(PRIVATE_TARGET);
+    }
+    expect((await ask("nowhere.example.com", {})).error?.code).toBe("ENOTFOUND");
+
+    // A delivery to a name that resolves to this machine (where the test's receiver listens) is refused
+    // at the socket's lookup: the receiver gets nothing, and the attempt says why.
+    const port = (server.address() as AddressInfo).port;
+    const before = received.length;
+    const endpoint = { id: "whe_test", accountId: "000000000000", url: `https://rebind.example.com:${port}/hook`, description: "", kinds: ["offer.expired"], secret: "whsec_x", previousSecret: null, previousSecretExpiresAt: null, createdAt: new Date(), disabledAt: null };
+    const event = { id: "evt_test", accountId: "000000000000", kind: "offer.expired", title: "t", body: "b", href: null, facts: null, createdAt: new Date() };
+    expect(await sendWebhook(endpoint, event, "http://portal.example", resolve)).toEqual({ ok: false, error: PRIVATE_TARGET, responseCode: null });
+    // The same receiver, named as the loopback address where that is allowed (tests, the demo), gets it.
+    expect(await sendWebhook({ ...endpoint, url: `${base}/direct` }, event, "http://portal.example", resolve)).toEqual({ ok: true, responseCode: 200 });
+    expect(received.slice(before).map((r) => r.path)).toEqual(["/direct"]);
   });
 });

@@ -5,7 +5,11 @@
 // send one again. A payload is the recipient account's own event: what the
 // change wrote for that account, nothing else.
 import { randomBytes } from "node:crypto";
-import { isIP } from "node:net";
+import type { LookupAddress } from "node:dns";
+import { lookup as dnsLookup } from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
@@ -21,7 +25,8 @@ export const MAX_ENDPOINTS = 10;
 /** How long the previous secret still signs after a rotation. */
 export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 
-function privateAddress(host: string): boolean {
+/** A literal address (or "localhost") that is not on the public internet. Names are checked once resolved (`guardedLookup`). */
+export function privateAddress(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, "");
   if (bare === "localhost" || bare.endsWith(".localhost")) return true;
   const version = isIP(bare);
@@ -32,6 +37,37 @@ function privateAddress(host: string): boolean {
   if (version === 6) return bare === "::1" || bare === "::" || /^f[cd]/i.test(bare) || /^fe[89ab]/i.test(bare) || bare.startsWith("::ffff:");
   return false;
 }
+
+/** What a resolver answers for a name: every address, as dns.lookup with `all` gives them. */
+export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolve: Resolve = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+
+export const PRIVATE_TARGET = "The endpoint's name resolves to a private or loopback address";
+
+/**
+ * The socket's own name lookup for a delivery: the name is resolved once, and the connection goes to
+ * an address that was checked — or nowhere, when any address the name has is private. Checking the
+ * URL's text alone let a public name that resolves to 10.x or 169.254.169.254 through (and a check
+ * before connecting, with a lookup of its own, could be answered differently the second time).
+ */
+export function guardedLookup(resolve: Resolve = systemResolve): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname).then(
+      (found) => {
+        const family = options.family === 4 || options.family === 6 ? options.family : 0;
+        const usable = found.filter((a) => family === 0 || a.family === family);
+        if (usable.length === 0) return callback(Object.assign(new Error(`No address for ${hostname}`), { code: "ENOTFOUND" }), "", 4);
+        if (found.some((a) => privateAddress(a.address))) return callback(Object.assign(new Error(PRIVATE_TARGET), { code: "EPRIVATE" }), "", 4);
+        if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, usable);
+        callback(null, usable[0]!.address, usable[0]!.family);
+      },
+      (error: Error) => callback(error as NodeJS.ErrnoException, "", 4),
+    );
+  };
+}
+
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
 /** Loopback endpoints (plain http too) only where the operator allows them: tests and the demo's own receiver. */
 export function localEndpointsAllowed(): boolean {
@@ -46,7 +82,7 @@ export function webhookUrlProblem(raw: string): string | null {
     return "Enter a full URL, e.g. https://example.com/hooks/marketplace";
   }
   if (url.username || url.password) return "Leave credentials out of the URL; verify our signature instead";
-  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  const loopback = LOOPBACK_NAMES.includes(url.hostname);
   if (loopback && localEndpointsAllowed() && (url.protocol === "http:" || url.protocol === "https:")) return null;
   if (url.protocol !== "https:") return "Webhook endpoints must use https://";
   if (privateAddress(url.hostname)) return "The endpoint must be reachable on the public internet, not a private or loopback address";
@@ -184,29 +220,53 @@ export function webhookPayload(event: WebhookEvent, baseUrl: string) {
 
 const TIMEOUT_MS = 10_000;
 
-/** One signed POST; 2xx is delivered, anything else (or no answer in 10 s) a failure to retry. */
+/**
+ * One signed POST; 2xx is delivered, anything else (or no answer in 10 s) a failure to retry. Sent with
+ * node:http(s) rather than fetch so the socket connects only to an address `guardedLookup` checked;
+ * redirects are not followed. Loopback names reach the socket unchecked only where allowed.
+ */
 export async function sendWebhook(
   endpoint: typeof webhookEndpoints.$inferSelect,
   event: WebhookEvent,
   baseUrl: string,
+  resolve: Resolve = systemResolve,
 ): Promise<{ ok: true; responseCode: number } | { ok: false; error: string; responseCode: number | null }> {
   const body = JSON.stringify(webhookPayload(event, baseUrl));
   const secrets = signingSecrets(endpoint);
   const problem = webhookUrlProblem(endpoint.url);
   if (problem) return { ok: false, error: problem, responseCode: null };
+  const url = new URL(endpoint.url);
+  const local = localEndpointsAllowed() && LOOPBACK_NAMES.includes(url.hostname);
   try {
-    const response = await fetch(endpoint.url, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: { "Content-Type": "application/json", "User-Agent": "cppo-portal-webhooks/1", [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(Date.now() / 1000), body), "Cppo-Event-Id": event.id },
+    const status = await new Promise<number>((done, fail) => {
+      const request = (url.protocol === "https:" ? https : http).request(
+        url,
+        {
+          method: "POST",
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+          ...(local ? {} : { lookup: guardedLookup(resolve) }),
+          headers: {
+            "Content-Type": "application/json",
+            "Content-Length": Buffer.byteLength(body),
+            "User-Agent": "cppo-portal-webhooks/1",
+            [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(Date.now() / 1000), body),
+            "Cppo-Event-Id": event.id,
+          },
+        },
+        (response) => {
+          // The answer's body is read and dropped; only its status counts.
+          response.on("data", () => undefined);
+          response.on("end", () => done(response.statusCode ?? 0));
+          response.on("error", fail);
+        },
+      );
+      request.on("error", fail);
+      request.end(body);
     });
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) return { ok: true, responseCode: response.status };
-    return { ok: false, error: `The endpoint answered HTTP ${response.status}`, responseCode: response.status };
+    if (status >= 200 && status < 300) return { ok: true, responseCode: status };
+    return { ok: false, error: `The endpoint answered HTTP ${status}`, responseCode: status };
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? `No answer within ${TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
     return { ok: false, error: reason, responseCode: null };
   }
 }
