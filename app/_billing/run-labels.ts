@@ -34,5 +34,5 @@ export function summarizeRun(kind: string, summary: Summary): string {
   if (kind === "disbursement") {
     return `${formatMoney(n("disbursedCents"))} paid out in ${n("sellersPaid")} payout(s), ${n("linesPaid")} shares; ${n("held")} seller(s) held, ${n("notDue")} not due yet.`;
   }
-  return `${n("invitationsExpired")} invitation(s), ${n("offersExpired")} offer(s) and ${n("dealsExpired")} deal(s) expired; ${n("billsOverdue")} bill(s) marked overdue; ${n("invitationsExpiring")} expiring invitation(s) announced.`;
+  return `${n("invitationsExpired")} invitation(s), ${n("offersExpired")} offer(s) and ${n("dealsExpired")} deal(s) expired; ${n("billsOverdue")} bill(s) marked overdue; ${n("invitationsExpiring")} expiring invitation(s) announced${n("idempotencyKeys") || n("throttleCounters") ? `; ${n("idempotencyKeys")} expired API idempotency key(s) and ${n("throttleCounters")} old throttle counter(s) forgotten` : ""}.`;
 }

@@ -1,5 +1,6 @@
 // The sweep the scheduler runs: expiry of invitations (and a warning 3 days before), offers and discount deals, and bills
-// found past due (marked once, and the customer told). Pages never write; this
+// found past due (marked once, and the customer told), and what the portal forgets after a while
+// (lib/jobs/retention.ts). Pages never write; this
 // job keeps stored statuses, filters and notifications true.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
@@ -10,6 +11,7 @@ import { now } from "@/lib/clock";
 import { dayOf } from "@/lib/dates";
 import { sweepExpiredDeals } from "@/lib/deals/service";
 import { sweepExpiredInvitations, warnExpiringInvitations } from "@/lib/invitations/service";
+import { forgetExpired } from "@/lib/jobs/retention";
 import { claimRun, fence, finishRun, withHeartbeat, type Claim } from "@/lib/jobs/lease";
 import { formatMoney } from "@/lib/money";
 import { notifyMany } from "@/lib/notifications/notify";
@@ -74,9 +76,10 @@ export async function runSweep(db: Db, options: { at?: Date; trigger?: JobTrigge
         offersExpired: await sweepExpiredOffers(db, at),
         dealsExpired: await sweepExpiredDeals(db, at),
         billsOverdue: await markOverdueBills(db, at),
+        ...(await forgetExpired(db, at)),
       };
-      await db.transaction((tx) => fence(tx, claim.lease, { done: 5, total: 5 }));
-      await finishRun(db, claim.lease, { status: "completed", summary, done: 5 });
+      await db.transaction((tx) => fence(tx, claim.lease, { done: 6, total: 6 }));
+      await finishRun(db, claim.lease, { status: "completed", summary, done: 6 });
       return { runId: claim.lease.runId, ...summary };
     });
   } catch (error) {
