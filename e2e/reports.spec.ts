@@ -165,6 +165,10 @@ test("the rep's partner filter finds a partner by name or account id from a list
   // Escape after typing puts the choice back.
   await box.fill("nobody by this name");
   await expect(rep.getByText("Nothing matches.")).toBeVisible();
+  // Only "All partners" is left, and it is the active option (the one Enter would take).
+  await expect(options).toHaveText(["All partners"]);
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await options.first().getAttribute("id"))!);
   await box.press("Escape");
   await expect(box).toHaveValue("Blue Harbor Consulting (5276-0419-3382)");
   expect(loads).toHaveLength(1);

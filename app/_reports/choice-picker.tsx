@@ -43,6 +43,8 @@ export function ChoicePicker({
   const { shown: matches, total } = useMemo(() => matchChoices(choices ?? [], query), [choices, query]);
   // The first option clears the filter.
   const options: Choice[] = [{ id: "", name: all }, ...matches];
+  // Typing points at the first match; when nothing matches (or the list is still loading) "All" is the one.
+  const current = Math.min(active, options.length - 1);
   const status = failed
     ? "The list could not be loaded. Close it and open it again to retry."
     : !choices
@@ -79,11 +81,11 @@ export function ChoicePicker({
       event.preventDefault();
       if (!open) return openList();
       const step = event.key === "ArrowDown" ? 1 : -1;
-      setActive((i) => (i + step + options.length) % options.length);
+      setActive((current + step + options.length) % options.length);
     } else if (event.key === "Enter" && open) {
       // Choosing, not submitting the form.
       event.preventDefault();
-      const choice = options[active];
+      const choice = options[current];
       if (choice) pick(choice);
     } else if (event.key === "Escape" && open) {
       event.preventDefault();
@@ -101,7 +103,7 @@ export function ChoicePicker({
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        aria-activedescendant={open ? `${listId}-${current}` : undefined}
         autoComplete="off"
         placeholder={all}
         value={text}
@@ -124,13 +126,13 @@ export function ChoicePicker({
               key={choice.id || "all"}
               id={`${listId}-${i}`}
               role="option"
-              aria-selected={i === active}
+              aria-selected={i === current}
               onMouseDown={(event) => {
                 event.preventDefault(); // keep the focus in the box
                 pick(choice);
               }}
               onMouseEnter={() => setActive(i)}
-              className={cn("cursor-pointer px-2 py-1.5", i === active && "bg-brand-50", choice.id === (value?.id ?? "") && "font-medium")}
+              className={cn("cursor-pointer px-2 py-1.5", i === current && "bg-brand-50", choice.id === (value?.id ?? "") && "font-medium")}
             >
               {choice.id ? shown(choice) : choice.name}
             </li>
