@@ -61,7 +61,7 @@ function buildDocument(serverUrl: string) {
     }
     for (const q of route.query ?? []) parameters.push({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } });
     if (route.method === "POST") {
-      parameters.push({ name: "Idempotency-Key", in: "header", required: false, description: "Any unique string (8–255 characters): a retry with the same key gets the first answer, not a second write", schema: { type: "string", minLength: 8, maxLength: 255 } });
+      parameters.push({ name: "Idempotency-Key", in: "header", required: false, description: "Any unique string (8–255 characters): a retry with the same key within 24 hours gets the first answer, not a second write", schema: { type: "string", minLength: 8, maxLength: 255 } });
     }
     const body = requestSchema(route);
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
