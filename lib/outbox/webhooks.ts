@@ -258,6 +258,8 @@ export async function sendWebhook(
           response.on("data", () => undefined);
           response.on("end", () => done(response.statusCode ?? 0));
           response.on("error", fail);
+          // Cut off mid-answer (the timeout, a reset): a failure, never a promise left waiting.
+          response.on("close", () => fail(new Error("The endpoint closed the connection before its answer ended")));
         },
       );
       request.on("error", fail);
