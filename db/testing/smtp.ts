@@ -21,6 +21,11 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Decides each message before it is accepted (default: accept). "hang" never answers. */
   judge: (mail: ReceivedMail) => Verdict | Promise<Verdict>;
+  /**
+   * Resolves once every message whose data has begun to arrive is decided (received, refused, failed
+   * or hung): a client killed mid-send may have handed over messages still being read.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,13 +34,18 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     url: "",
     received: [],
     judge: () => undefined,
+    settled: async () => {
+      while (deciding > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
     close: async () => undefined,
   };
+  let deciding = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, callback) {
+      deciding++;
       simpleParser(stream)
         .then(async (parsed) => {
           const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(", ") : (parsed.to?.text ?? "");
@@ -49,7 +59,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           state.received.push(mail);
           callback();
         })
-        .catch((error: Error) => callback(error));
+        .catch((error: Error) => callback(error))
+        .finally(() => deciding--);
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
