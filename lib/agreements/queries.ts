@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
+import { accountNames } from "@/db/lookups";
 import { countAll } from "@/db/sql";
 import { accounts, agreements, privateOffers, products } from "@/db/schema";
 import { AGREEMENT_STATUSES, type AgreementStatus } from "@/db/enums";
@@ -229,11 +230,11 @@ export async function channelByPartner(db: Db, isvAccountId: string) {
     offersExtendedByPartner(db, isvAccountId),
   ]);
   const partnerIds = [...new Set([...extended.map((e) => e.partnerAccountId), ...sold.map((s) => s.partnerAccountId)])];
-  const names = partnerIds.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, partnerIds)) : [];
+  const nameOf = await accountNames(db, partnerIds);
   return partnerIds
     .map((id) => ({
       partnerAccountId: id,
-      partnerName: names.find((n) => n.id === id)?.name ?? id,
+      partnerName: nameOf.get(id) ?? id,
       offersExtended: extended.find((e) => e.partnerAccountId === id)?.extended ?? 0,
       agreements: sold.find((x) => x.partnerAccountId === id)?.agreements ?? 0,
       wholesaleTotalCents: sold.find((x) => x.partnerAccountId === id)?.wholesaleTotalCents ?? 0,

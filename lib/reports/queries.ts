@@ -457,9 +457,8 @@ export async function channelEffectiveness(db: Db, isvAccountId: string, filter:
       .where(and(rollupScope({ role: "isv", accountId: isvAccountId }, { ...filter, partnerId: null }), eq(chargeRollups.currency, "USD")))
       .groupBy(chargeRollups.partnerAccountId),
   ]);
-  const ids = [...new Set([...invitations, ...offers, ...billed].map((r) => r.partnerAccountId))];
-  const names = ids.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, ids)) : [];
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const ids = idsOf([...invitations, ...offers, ...billed], (r) => r.partnerAccountId);
+  const nameOf = await accountNames(db, ids);
   const byPartner = <T extends { partnerAccountId: string }>(rows: T[]) => new Map(rows.map((r) => [r.partnerAccountId, r]));
   const [invitationsOf, offersOf, billedOf] = [byPartner(invitations), byPartner(offers), byPartner(billed)];
   return ids
