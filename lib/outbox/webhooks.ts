@@ -26,7 +26,7 @@ export const MAX_ENDPOINTS = 10;
 export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 
 /** A literal address (or "localhost") that is not on the public internet. Names are checked once resolved (`guardedLookup`). */
-export function privateAddress(host: string): boolean {
+function privateAddress(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, "");
   if (bare === "localhost" || bare.endsWith(".localhost")) return true;
   const version = isIP(bare);
