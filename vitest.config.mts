@@ -22,7 +22,7 @@ export default defineConfig({
       {
         resolve: { alias },
         // Property tests run thousands of cases: sized for a busy 2-core machine, not vitest's 5 s default.
-        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts"], testTimeout: 60_000 },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.tsx"], exclude: ["**/*.int.test.ts"], testTimeout: 60_000 },
       },
       {
         resolve: { alias },

@@ -1,13 +1,13 @@
 "use client";
 // The portal's one table. The server has already filtered, sorted and paged `rows`; this component
 // shows that state and turns every change into a new URL, which makes the server render again.
-import { functionalUpdate, useTable, type RowData } from "@tanstack/react-table";
+import { functionalUpdate, useTable, type CellContext, type Column, type RowData, type Table as TanStackTable } from "@tanstack/react-table";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
-import { dataTableFeatures, type DataTableColumns } from "@/components/data-table/columns";
+import { dataTableFeatures, type DataTableColumns, type DataTableFeatures } from "@/components/data-table/columns";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TABLE_CELL_CLASS, TABLE_ROW_CLASS, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import {
   MAX_QUERY_LENGTH,
   offsetOf,
@@ -103,6 +103,12 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
     },
   });
 
+  // Each column's cell classes, worked out once per render rather than once per cell.
+  const bodyColumns = table.getAllLeafColumns().map((column) => {
+    const meta = column.columnDef.meta;
+    return { column, className: cn(TABLE_CELL_CLASS, meta?.align === "end" && "text-right", meta?.className), testId: meta?.testId };
+  });
+
   // `total` belongs to the server's params; deciding with the optimistic ones would swap the whole
   // table for the empty state (and unmount the search box) while a cleared search is still loading.
   if (total === 0 && !isFiltered(serverParams)) {
@@ -196,18 +202,18 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
                   </TableCell>
                 </TableRow>
               ) : (
-                table.getRowModel().rows.map((row) => (
-                  <TableRow key={row.id} data-testid={rowTestId}>
-                    {row.getAllCells().map((cell) => {
-                      const meta = cell.column.columnDef.meta;
-                      return (
-                        <TableCell key={cell.id} className={cn(meta?.align === "end" && "text-right", meta?.className)} data-testid={meta?.testId}>
-                          <table.FlexRender cell={cell} />
-                        </TableCell>
-                      );
-                    })}
-                  </TableRow>
-                ))
+                rows.map((original, index) => {
+                  const id = getRowId(original);
+                  return (
+                    <tr key={id} className={TABLE_ROW_CLASS} data-testid={rowTestId}>
+                      {bodyColumns.map(({ column, className, testId }) => (
+                        <td key={column.id} className={className} data-testid={testId}>
+                          {renderCell(table, column, original, index, id)}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })
               )}
             </TableBody>
           </Table>
@@ -238,6 +244,33 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
       ) : null}
     </div>
   );
+}
+
+/**
+ * One body cell, from its column's template and the row's value, without TanStack's row and cell
+ * objects. The server has already sorted and paged the rows, so the row model only built a Row, its
+ * Cells and a memo per cell API for every cell rendered. Measured on the 25-line charge report at
+ * 1,000,000 lines (SQLite, 50 connections, alternating builds): 20.0–23.3 ms a request that way,
+ * 14.9–17.5 ms this way; `/vendor/invitations` 8.0–8.8 → 7.6–8.8 ms.
+ * A template gets what the portal's templates read — `getValue()`, `renderValue()`, `row.original`
+ * (and the row's id and index), `column` and `table` — and is called as a function, so it must not
+ * use hooks; `cell` builds TanStack's own cell on demand for a template that needs the rest.
+ */
+function renderCell<TRow extends RowData>(table: TanStackTable<DataTableFeatures, TRow>, column: Column<DataTableFeatures, TRow, unknown>, original: TRow, index: number, id: string): ReactNode {
+  const value = column.accessorFn ? column.accessorFn(original, index) : undefined;
+  const template = column.columnDef.cell;
+  if (typeof template !== "function") return (template ?? value ?? null) as ReactNode;
+  const context = {
+    table,
+    column,
+    row: { id, index, original },
+    getValue: () => value,
+    renderValue: () => value ?? table.options.renderFallbackValue ?? null,
+    get cell() {
+      return table.getRow(id).getAllCells().find((cell) => cell.column.id === column.id);
+    },
+  } as unknown as CellContext<DataTableFeatures, TRow, unknown>;
+  return template(context);
 }
 
 function isFiltered(params: TableParams<string, string>): boolean {

@@ -18,8 +18,11 @@ export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
   return <tbody className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
 }
 
+export const TABLE_ROW_CLASS = "border-b border-line transition-colors hover:bg-slate-50/60";
+export const TABLE_CELL_CLASS = "px-3 py-2.5 align-middle";
+
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr className={cn("border-b border-line transition-colors hover:bg-slate-50/60", className)} {...props} />;
+  return <tr className={cn(TABLE_ROW_CLASS, className)} {...props} />;
 }
 
 export function TableHead({ className, ...props }: ComponentProps<"th">) {
@@ -32,7 +35,7 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
 }
 
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2.5 align-middle", className)} {...props} />;
+  return <td className={cn(TABLE_CELL_CLASS, className)} {...props} />;
 }
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
