@@ -2,9 +2,10 @@
 // twelve tables; PostgreSQL spent 40–50 ms of its ~90 ms planning the join order on every request,
 // for 25 rows that each look up one name by primary key. The rows' own query now joins only what its
 // filter and order need, and each kind of name is one indexed read of the ids on the page.
+// Tallies (counts kept by triggers) are read here by key the same way.
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, products } from "@/db/schema";
+import { accounts, products, tallies } from "@/db/schema";
 
 /** The distinct non-null values of `pick` over `rows`. */
 export function idsOf<T>(rows: readonly T[], ...picks: Array<(row: T) => string | null | undefined>): string[] {
@@ -37,4 +38,12 @@ export function named(names: ReadonlyMap<string, string>, id: string, what: stri
   const name = names.get(id);
   if (name === undefined) throw new Error(`No ${what} ${id}`);
   return name;
+}
+
+/** The tallies (kept by triggers, db/schema.ts) under these keys; a key never counted is 0. */
+export async function talliesOf<K extends string>(db: Db, keys: readonly K[]): Promise<Record<K, number>> {
+  const rows = await db.select({ key: tallies.key, n: tallies.n }).from(tallies).where(inArray(tallies.key, [...keys]));
+  const out = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  for (const row of rows) out[row.key as K] = row.n;
+  return out;
 }

