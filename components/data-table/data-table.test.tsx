@@ -74,6 +74,15 @@ describe("DataTable body", () => {
     expect(cells(html)).toEqual(expected);
   });
 
+  it("heads each column with its text, the sorted one marked and sortable ones as buttons", () => {
+    const heads = [...html.matchAll(/<th(?=[\s>])([^>]*)>([\s\S]*?)<\/th>/g)];
+    expect(heads.map((h) => h[2]!.replace(/<[^>]+>/g, ""))).toEqual(["Name↑", "Note", "Amount", "Tags", ""]);
+    expect(heads[0]![1]).toContain('aria-sort="ascending"');
+    expect(heads[0]![2]).toContain("<button");
+    expect(heads[1]![2]).not.toContain("<button");
+    expect(heads[2]![1]).toContain("text-right");
+  });
+
   it("keeps each column's alignment, classes and test id on its cells, and the row's test id", () => {
     const rows = [...html.matchAll(/<tr class="[^"]*" data-testid="row">([\s\S]*?)<\/tr>/g)];
     expect(rows).toHaveLength(3);
