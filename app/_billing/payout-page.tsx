@@ -4,10 +4,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
 import { Pager } from "@/components/ui/pager";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { payoutDetail } from "@/lib/billing/queries";
-import { formatAccountId } from "@/lib/account-id";
 import { dayOf } from "@/lib/dates";
+import { RemittanceTable } from "./remittance-table";
 import { formatMoney } from "@/lib/money";
 
 // 25 lines a page, as every report table starts: at 50, a payout page was ~100 kB of HTML at size.
@@ -51,37 +50,11 @@ export function PayoutView({ payout, page, back, counterpart, href }: { payout: 
         <Card>
           <CardContent className="pt-5">
             <div className="overflow-x-auto">
-              <Table aria-label="Remittance advice">
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Bill</TableHead>
-                    <TableHead>Period</TableHead>
-                    <TableHead>Product</TableHead>
-                    {counterpart !== "customer" ? <TableHead>Buyer (partner)</TableHead> : null}
-                    {counterpart !== "partner" ? <TableHead>Customer</TableHead> : null}
-                    <TableHead>Share</TableHead>
-                    <TableHead className="text-right">Amount</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {payout.lines.map((line) => (
-                    <TableRow key={line.id} data-testid="remittance-line">
-                      <TableCell className="whitespace-nowrap font-mono text-xs">{line.billNumber}</TableCell>
-                      <TableCell>{line.period}</TableCell>
-                      <TableCell>{line.productName}</TableCell>
-                      {counterpart !== "customer" ? (
-                        <TableCell>
-                          {line.partnerName}
-                          <span className="block font-mono text-xs text-muted">{formatAccountId(line.partnerAccountId)}</span>
-                        </TableCell>
-                      ) : null}
-                      {counterpart !== "partner" ? <TableCell>{line.customerName}</TableCell> : null}
-                      <TableCell>{line.shareRole === "isv" ? "Vendor share" : "Partner margin"}</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, payout.currency)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <RemittanceTable
+                currency={payout.currency}
+                counterpart={counterpart}
+                lines={payout.lines.map((l) => ({ id: l.id, billNumber: l.billNumber, period: l.period, productName: l.productName, partnerName: l.partnerName, partnerAccountId: l.partnerAccountId, customerName: l.customerName, shareRole: l.shareRole, amountCents: l.amountCents }))}
+              />
             </div>
             <Pager page={page} pageSize={REMITTANCE_PAGE_SIZE} total={payout.lineCount} href={href} />
           </CardContent>

@@ -74,14 +74,11 @@ export function AppShell({
             </form>
           </div>
         </div>
-        <nav aria-label="Sections" className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-4 pb-2 md:hidden">
-          {nav.map((item) => (
-            <NavLink key={item.href} {...item} />
-          ))}
-        </nav>
       </header>
-      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-6 px-4 py-6">
-        <nav aria-label="Sections" className="hidden w-52 shrink-0 flex-col gap-1 md:flex">
+      {/* One navigation for every width (drawn once per request, not twice): a row that scrolls
+          sideways above the page on a phone, a column beside it from md up. */}
+      <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-4 py-4 md:flex-row md:gap-6 md:py-6">
+        <nav aria-label="Sections" className="-mx-4 flex gap-1 overflow-x-auto px-4 md:mx-0 md:w-52 md:shrink-0 md:flex-col md:overflow-visible md:px-0">
           {nav.map((item) => (
             <NavLink key={item.href} {...item} />
           ))}

@@ -428,6 +428,9 @@ describe(`reports on ${dialect}`, () => {
       .from(charges)
       .where(inArray(charges.period, ["2026-04", "2026-05"]));
     expect(some.gmvCents).toBe(num(inRange?.cents));
+    expect(some.periods.map((p) => p.period)).toEqual(["2026-04", "2026-05"]);
+    // Open bills and receivables are as of now, whatever range the charts show.
+    expect({ bills: some.openBills, cents: some.receivablesCents }).toEqual({ bills: num(open?.n), cents: num(open?.cents) });
   });
 
   it("counts the marketplace's bills by state as kept, equal to counting the rows", async () => {
