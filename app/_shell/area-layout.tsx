@@ -1,8 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/components/shell/app-shell";
-import { getDb } from "@/db";
 import { requireArea } from "@/lib/auth/guard";
-import { unreadCount } from "@/lib/notifications/notify";
 import { AREAS, type AreaSlug } from "@/lib/auth/permissions";
 import { signOutAction } from "@/app/(auth)/actions";
 
@@ -66,14 +64,13 @@ export const AREA_NAV: Record<AreaSlug, readonly NavItem[]> = {
 export async function AreaLayout({ slug, children }: { slug: AreaSlug; children: ReactNode }) {
   const user = await requireArea(slug);
   const area = AREAS.find((a) => a.slug === slug);
-  const unread = await unreadCount(getDb(), user.accountId);
   return (
     <AppShell
       areaLabel={area?.label ?? slug}
       user={user}
       nav={AREA_NAV[slug]}
       signOut={signOutAction}
-      notifications={{ href: `/${slug}/notifications`, unread }}
+      notifications={{ href: `/${slug}/notifications`, unread: user.unread }}
     >
       {children}
     </AppShell>

@@ -46,7 +46,7 @@ export function AppShell({
             <Link
               href={notifications.href}
               className="relative grid h-9 w-9 place-items-center rounded-md text-slate-600 hover:bg-slate-100"
-              aria-label={notifications.unread ? `Notifications, ${notifications.unread} unread` : "Notifications"}
+              aria-label={notifications.unread ? `Notifications, ${notifications.unread > 99 ? "more than 99" : notifications.unread} unread` : "Notifications"}
               data-testid="notification-bell"
             >
               <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

@@ -7,17 +7,20 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { auth } from "@/lib/auth/auth";
 import { recordDenied } from "@/lib/audit";
-import { actorOf, checkPermission, loadUser, type CurrentUser } from "@/lib/auth/authorize";
+import { actorOf, checkPermission, loadUserWithUnread, type CurrentUser } from "@/lib/auth/authorize";
 import { clientAddress } from "@/lib/auth/client-address";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookies";
 import { SessionTokenReader } from "@/lib/auth/session-token";
 import { AREAS, type AreaSlug, type Permission } from "@/lib/auth/permissions";
 
-/** The signed-in user, reloaded from the database once per request. */
-export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+/**
+ * The signed-in user, reloaded from the database once per request — with the
+ * account's unread notifications for the shell's bell, in the same statement.
+ */
+export const currentUser = cache(async (): Promise<(CurrentUser & { unread: number }) | null> => {
   const session = await sessionClaims();
   if (!session) return null;
-  return loadUser(getDb(), session.userId, await requestAddress(), { version: session.sessionVersion });
+  return loadUserWithUnread(getDb(), session.userId, await requestAddress(), { version: session.sessionVersion });
 });
 
 let reader: SessionTokenReader | null = null;
@@ -57,7 +60,7 @@ export async function deniedNotFound(user: CurrentUser, action: string, objectTy
   notFound();
 }
 
-export async function requireArea(slug: AreaSlug): Promise<CurrentUser> {
+export async function requireArea(slug: AreaSlug): Promise<CurrentUser & { unread: number }> {
   const area = AREAS.find((a) => a.slug === slug);
   if (!area) notFound();
   return requirePermission(area.permission);

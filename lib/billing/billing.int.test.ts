@@ -10,7 +10,7 @@ import { charges, consolidatedBills, disbursementLines, disbursements, jobRuns, 
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { KEY_REUSED, payBill, recordBankTransfer } from "@/lib/billing/payments";
-import { jobRun } from "@/lib/billing/queries";
+import { jobRun, sellerMoney } from "@/lib/billing/queries";
 import { PeriodNotBegun, runBilling } from "@/lib/billing/run";
 import { startBillingRun } from "@/lib/billing/service";
 import { RunBusy, SimulatedDeath } from "@/lib/jobs/lease";
@@ -303,9 +303,16 @@ describe(`payments and disbursements on ${dialect}`, () => {
     const fixture = await createBillingFixture(db, { customers: 30, period: PERIOD, registerPartners: false });
     await runBilling(db, PERIOD);
     await payBills(db);
+    // Before the run: the ISV (registered, daily) sees its next payout; an unregistered partner its hold.
+    const [isvBefore, partnerBefore] = await Promise.all([sellerMoney(db, fixture.isv), sellerMoney(db, fixture.partners[0]!)]);
+    expect(isvBefore).toMatchObject({ hold: null, scheduleText: expect.any(String), nextPayout: expect.any(Date) });
+    expect(isvBefore.collectedCents).toBeGreaterThan(0);
+    expect(partnerBefore).toMatchObject({ hold: expect.any(String), scheduleText: null, nextPayout: null });
     const summary = await runDisbursements(db);
     expect(summary.heldSellers.map((h) => h.sellerAccountId).sort()).toEqual([...fixture.partners].sort());
     expect(summary.sellersPaid).toBe(1); // the ISV, registered with a daily schedule
+    // After it: nothing waits for the ISV, so no next payout; what was collected is paid out.
+    expect(await sellerMoney(db, fixture.isv)).toMatchObject({ collectedCents: 0, paidOutCents: isvBefore.collectedCents, nextPayout: null, lastPaidAt: expect.any(Date) });
     expect(await moneyViolations(db)).toEqual([]);
   });
 

@@ -16,30 +16,30 @@ export function unmarkedPastDue(at: Date): SQL {
   return and(unmarkedOpenBill, lt(consolidatedBills.dueAt, at))!;
 }
 
-/** Unpaid bills past their due date and their totals (in one currency, or the count in all), as of `at`. */
-export async function overdueNow(db: Db, currency: string | null, at: Date): Promise<{ cents: number; bills: number }> {
-  const [[kept], [unmarked]] = await Promise.all([
-    db
-      .select({ cents: sumCents(periodTotals.overdueCents), bills: sql<number>`coalesce(sum(${periodTotals.overdueBills}), 0)`.mapWith(Number) })
-      .from(periodTotals)
-      .where(currency ? eq(periodTotals.currency, currency) : undefined),
-    db
-      .select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() })
-      .from(consolidatedBills)
-      .where(and(unmarkedPastDue(at), currency ? eq(consolidatedBills.currency, currency) : undefined)),
-  ]);
-  return { cents: (kept?.cents ?? 0) + (unmarked?.cents ?? 0), bills: (kept?.bills ?? 0) + (unmarked?.bills ?? 0) };
+type Overdue = { cents: number; bills: number };
+
+/**
+ * Past-due bills no sweep has marked yet, and their totals (in one currency, or in all), as of `at`:
+ * the overdue figure is these plus the kept overdue figures of period_totals, which the callers
+ * read with that table's other figures (one read of it, not two).
+ */
+export async function overdueUnmarked(db: Db, currency: string | null, at: Date): Promise<Overdue> {
+  const [row] = await db
+    .select({ cents: sumCents(consolidatedBills.totalCents), bills: countAll() })
+    .from(consolidatedBills)
+    .where(and(unmarkedPastDue(at), currency ? eq(consolidatedBills.currency, currency) : undefined));
+  return { cents: row?.cents ?? 0, bills: row?.bills ?? 0 };
 }
 
 /** How many bills are in each state the bills table filters by, over the whole marketplace: all kept as data. */
 export async function billCounts(db: Db, at: Date): Promise<{ all: number; open: number; overdue: number; paid: number }> {
-  const [[issued], overdue] = await Promise.all([
-    db
-      .select({ all: sql<number>`coalesce(sum(${periodTotals.bills}), 0)`.mapWith(Number), paid: sql<number>`coalesce(sum(${periodTotals.billsPaid}), 0)`.mapWith(Number) })
-      .from(periodTotals),
-    overdueNow(db, null, at),
+  const figure = (column: typeof periodTotals.bills) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+  const [[issued], unmarked] = await Promise.all([
+    db.select({ all: figure(periodTotals.bills), paid: figure(periodTotals.billsPaid), overdue: figure(periodTotals.overdueBills) }).from(periodTotals),
+    overdueUnmarked(db, null, at),
   ]);
   const all = issued?.all ?? 0;
   const paid = issued?.paid ?? 0;
-  return { all, paid, overdue: overdue.bills, open: all - paid - overdue.bills };
+  const overdue = (issued?.overdue ?? 0) + unmarked.bills;
+  return { all, paid, overdue, open: all - paid - overdue };
 }

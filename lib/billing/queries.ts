@@ -2,7 +2,7 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or, sql } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -151,11 +151,17 @@ export async function billDetail(db: Db, billId: string, customerAccountId: stri
 
 /** The seller's money per currency (kept as data), its schedule, and whether payouts are held. */
 export async function sellerMoney(db: Db, sellerAccountId: string) {
-  const [balances, [registration], [oldest]] = await Promise.all([
+  // The registration and the oldest collected share in one statement (from the account, which always exists).
+  const oldestPending = sql`(select min(${pendingShares.collectedAt}) from ${pendingShares} where ${pendingShares.sellerAccountId} = ${accounts.id})`.mapWith(pendingShares.collectedAt);
+  const [balances, [seller]] = await Promise.all([
     db.select().from(sellerBalances).where(eq(sellerBalances.sellerAccountId, sellerAccountId)).orderBy(asc(sellerBalances.currency)),
-    db.select().from(sellerRegistrations).where(eq(sellerRegistrations.accountId, sellerAccountId)),
-    db.select({ at: min(pendingShares.collectedAt) }).from(pendingShares).where(eq(pendingShares.sellerAccountId, sellerAccountId)),
+    db
+      .select({ registration: sellerRegistrations, oldestPendingAt: oldestPending })
+      .from(accounts)
+      .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, accounts.id))
+      .where(eq(accounts.id, sellerAccountId)),
   ]);
+  const registration = seller?.registration ?? undefined;
   const usd = balances.find((b) => b.currency === "USD") ?? balances[0];
   const complete = registrationStatus(registration).status === "complete";
   const schedule: PayoutSchedule = { schedule: registration?.disbursementSchedule ?? null, day: registration?.disbursementDay ?? null };
@@ -170,7 +176,7 @@ export async function sellerMoney(db: Db, sellerAccountId: string) {
     hold: !complete && collected > 0 ? HOLD_REASON : null,
     schedule: registration?.disbursementSchedule ? schedule : null,
     scheduleText: registration?.disbursementSchedule ? describeSchedule(schedule) : null,
-    nextPayout: complete && collected > 0 ? nextPayoutDate(schedule, { lastPaidAt: usd?.lastPaidAt ?? null, oldestPendingAt: oldest?.at ?? null }, now()) : null,
+    nextPayout: complete && collected > 0 ? nextPayoutDate(schedule, { lastPaidAt: usd?.lastPaidAt ?? null, oldestPendingAt: seller?.oldestPendingAt ?? null }, now()) : null,
   };
 }
 

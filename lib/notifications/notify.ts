@@ -2,7 +2,7 @@
 // announce — and with each, its outbox event (same id), which the dispatcher
 // (lib/outbox/dispatch.ts) delivers by e-mail and webhook once the change has
 // committed. A change that rolls back takes both with it.
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { insertMany } from "@/db";
 import { countAll } from "@/db/sql";
@@ -40,14 +40,6 @@ export async function notifyMany(tx: Tx, items: readonly (NotificationInput & { 
     rows.map((row) => ({ ...row, fannedOutAt: null })),
   );
 }
-export async function unreadCount(db: Db, accountId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: countAll() })
-    .from(notifications)
-    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
-}
-
 export async function listNotifications(db: Db, accountId: string, { limit, offset }: { limit: number; offset: number }) {
   const [rows, [total]] = await Promise.all([
     db

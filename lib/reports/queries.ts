@@ -25,7 +25,7 @@ import {
   resaleAuthorizations,
   sellerBalances,
 } from "@/db/schema";
-import { overdueNow } from "@/lib/billing/overdue";
+import { overdueUnmarked } from "@/lib/billing/overdue";
 import { now } from "@/lib/clock";
 import type { Choice } from "@/lib/reports/choices";
 import type { ReportFilter } from "@/lib/reports/filters";
@@ -537,16 +537,17 @@ export async function marketplaceOverview(db: Db, filter: Pick<ReportFilter, "fr
   const paidMonth = monthOf(disbursements.completedAt);
   // Receivables are the receivable account's balance (= open bills' totals), open bills the bills
   // issued less those paid: both kept as data, where summing the open bills reads every one of them.
-  // Every period's totals are one read (a row a month); the range and the open bills are worked out
-  // from them, and both ledger balances are one read: five statements where there were seven (each
-  // costs the pg driver and the server a round of work on PostgreSQL).
-  const [allPeriods, balances, [overdue], [due], paidOut] = await Promise.all([
+  // Every period's totals are one read (a row a month): the range, the open bills and the overdue
+  // figure the sweep has kept are worked out from them; both ledger balances are one read. Five
+  // statements where there were eight (each costs the pg driver and the server a round of work on
+  // PostgreSQL).
+  const [allPeriods, balances, unmarked, [due], paidOut] = await Promise.all([
     db.select().from(periodTotals).where(eq(periodTotals.currency, currency)).orderBy(asc(periodTotals.period)),
     db
       .select({ account: ledgerTotals.ledgerAccount, debits: ledgerTotals.debitCents, credits: ledgerTotals.creditCents })
       .from(ledgerTotals)
       .where(and(inArray(ledgerTotals.ledgerAccount, ["receivable", "payable"]), eq(ledgerTotals.currency, currency))),
-    overdueNow(db, currency, at).then((o) => [o]),
+    overdueUnmarked(db, currency, at),
     db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: sql<number>`sum(case when ${sellerBalances.pendingCents} > 0 then 1 else 0 end)`.mapWith(Number) }).from(sellerBalances).where(eq(sellerBalances.currency, currency)),
     db
       .select({ month: paidMonth, cents: sumCents(disbursements.amountCents), payouts: countAll() })
@@ -560,6 +561,8 @@ export async function marketplaceOverview(db: Db, filter: Pick<ReportFilter, "fr
   const paidByMonth = paidOut.filter((p) => inRange(p.month));
   const receivable = balances.find((b) => b.account === "receivable");
   const payable = balances.find((b) => b.account === "payable");
+  // Overdue: what the sweep has marked (kept by period) and what it has not marked yet.
+  const overdue = { cents: allPeriods.reduce((s, p) => s + p.overdueCents, unmarked.cents), bills: allPeriods.reduce((s, p) => s + p.overdueBills, unmarked.bills) };
   return {
     currency,
     periods: periods.map((p) => ({ period: p.period, lines: p.lineCount, gmvCents: p.billedCents, feeCents: p.feeCents, collectedCents: p.collectedCents, billsPaid: p.billsPaid })),
@@ -571,8 +574,8 @@ export async function marketplaceOverview(db: Db, filter: Pick<ReportFilter, "fr
     paidOutAllTimeCents: Number(payable?.debits ?? 0),
     receivablesCents: Number(receivable?.debits ?? 0) - Number(receivable?.credits ?? 0),
     openBills: allPeriods.reduce((s, p) => s + p.bills - p.billsPaid, 0),
-    overdueCents: overdue?.cents ?? 0,
-    overdueBills: overdue?.bills ?? 0,
+    overdueCents: overdue.cents,
+    overdueBills: overdue.bills,
     disbursementsDueCents: due?.cents ?? 0,
     sellersWaiting: due?.sellers ?? 0,
   };
