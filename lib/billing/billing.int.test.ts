@@ -10,7 +10,9 @@ import { charges, consolidatedBills, disbursementLines, disbursements, jobRuns, 
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { KEY_REUSED, payBill, recordBankTransfer } from "@/lib/billing/payments";
-import { jobRun, sellerMoney } from "@/lib/billing/queries";
+import { jobRun, sellerMoney, sellersWithMoneyWaiting } from "@/lib/billing/queries";
+import { WAITING_TABLE } from "@/lib/billing/table";
+import { parseTableParams } from "@/lib/tables/parse";
 import { PeriodNotBegun, runBilling } from "@/lib/billing/run";
 import { startBillingRun } from "@/lib/billing/service";
 import { RunBusy, SimulatedDeath } from "@/lib/jobs/lease";
@@ -308,6 +310,16 @@ describe(`payments and disbursements on ${dialect}`, () => {
     expect(isvBefore).toMatchObject({ hold: null, scheduleText: expect.any(String), nextPayout: expect.any(Date) });
     expect(isvBefore.collectedCents).toBeGreaterThan(0);
     expect(partnerBefore).toMatchObject({ hold: expect.any(String), scheduleText: null, nextPayout: null });
+    // The waiting table: its count follows the filter; the money waiting is the whole marketplace's, whatever the filter.
+    const waiting = await sellersWithMoneyWaiting(db, parseTableParams(WAITING_TABLE, {}));
+    const held = await sellersWithMoneyWaiting(db, parseTableParams(WAITING_TABLE, { state: "held" }));
+    const paying = await sellersWithMoneyWaiting(db, parseTableParams(WAITING_TABLE, { state: "scheduled" }));
+    const partnerCents = (await Promise.all(fixture.partners.map((p) => sellerMoney(db, p)))).reduce((n, m) => n + m.collectedCents, 0);
+    expect(waiting.due).toEqual({ cents: isvBefore.collectedCents + partnerCents, sellers: 1 + fixture.partners.length });
+    expect([waiting.total, held.total, paying.total]).toEqual([1 + fixture.partners.length, fixture.partners.length, 1]);
+    expect(held.due).toEqual(waiting.due);
+    expect(held.rows.every((r) => r.hold !== null)).toBe(true);
+    expect(paying.rows.map((r) => r.sellerAccountId)).toEqual([fixture.isv]);
     const summary = await runDisbursements(db);
     expect(summary.heldSellers.map((h) => h.sellerAccountId).sort()).toEqual([...fixture.partners].sort());
     expect(summary.sellersPaid).toBe(1); // the ISV, registered with a daily schedule

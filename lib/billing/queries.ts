@@ -2,7 +2,7 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or, sql } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -278,12 +278,6 @@ export async function trialBalance(db: Db) {
   return { rows, debits, credits, balanced: debits === credits };
 }
 
-/** Money collected and waiting for its sellers' next payout, and how many sellers wait (kept as data). */
-export async function disbursementsDue(db: Db) {
-  const [due] = await db.select({ cents: sumCents(sellerBalances.pendingCents), sellers: countAll() }).from(sellerBalances).where(gt(sellerBalances.pendingCents, 0));
-  return { disbursementsDueCents: due?.cents ?? 0, sellersWaiting: due?.sellers ?? 0 };
-}
-
 /** A run as people see it: its state (interrupted when its owner died), progress and figures. */
 export function describeRun(run: typeof jobRuns.$inferSelect, wallNow = Date.now()) {
   return {
@@ -350,11 +344,9 @@ export async function sellersWithMoneyWaiting(db: Db, params: TableParams<(typeo
   const states = params.filters.state ?? [];
   const stateFilter = states.length === 1 ? (states[0] === "held" ? or(isNull(sellerRegistrations.accountId), not(complete!)) : complete) : undefined;
   const accountId = parseAccountId(params.q);
-  const where = and(
-    gt(sellerBalances.pendingCents, 0),
-    stateFilter,
-    params.q ? or(containsInsensitive(accounts.name, params.q), accountId ? eq(accounts.id, accountId) : undefined) : undefined,
-  );
+  const waiting = gt(sellerBalances.pendingCents, 0);
+  const chosen = and(stateFilter, params.q ? or(containsInsensitive(accounts.name, params.q), accountId ? eq(accounts.id, accountId) : undefined) : undefined);
+  const where = and(waiting, chosen);
   const direction = params.sort.desc ? desc : asc;
   const order = params.sort.id === "seller" ? direction(accounts.name) : direction(sellerBalances.pendingCents);
   const base = () =>
@@ -365,12 +357,13 @@ export async function sellersWithMoneyWaiting(db: Db, params: TableParams<(typeo
       .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, sellerBalances.sellerAccountId));
   const [rows, [total]] = await Promise.all([
     base().where(where).orderBy(order, asc(sellerBalances.sellerAccountId)).limit(params.pageSize).offset(offsetOf(params)),
+    // The table's count and the whole marketplace's money waiting, in one read of the waiting balances.
     db
-      .select({ n: count() })
+      .select({ n: chosen ? sql<number>`count(*) filter (where ${chosen})`.mapWith(Number) : countAll(), dueCents: sumCents(sellerBalances.pendingCents), sellers: countAll() })
       .from(sellerBalances)
       .innerJoin(accounts, eq(accounts.id, sellerBalances.sellerAccountId))
       .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, sellerBalances.sellerAccountId))
-      .where(where),
+      .where(waiting),
   ]);
   const oldest = rows.length
     ? await db
@@ -382,6 +375,8 @@ export async function sellersWithMoneyWaiting(db: Db, params: TableParams<(typeo
   const at = now();
   return {
     total: total?.n ?? 0,
+    /** Money collected and waiting for its sellers' next payouts (kept as data), and how many balances wait, whatever the filters. */
+    due: { cents: total?.dueCents ?? 0, sellers: total?.sellers ?? 0 },
     rows: rows.map(({ balance, name, type, registration }): WaitingRow => {
       const isComplete = registrationStatus(registration).status === "complete";
       const schedule: PayoutSchedule = { schedule: registration?.disbursementSchedule ?? null, day: registration?.disbursementDay ?? null };

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
-import { disbursementsDue, openRunOf, recentRuns, sellersWithMoneyWaiting } from "@/lib/billing/queries";
+import { openRunOf, recentRuns, sellersWithMoneyWaiting } from "@/lib/billing/queries";
 import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Disbursements" };
@@ -21,14 +21,14 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
   const waitingParams = parseTableParams(WAITING_TABLE, raw);
   const runParams = parseTableParams(RUNS_TABLE, raw);
   const db = getDb();
-  const [runs, open, money, waiting] = await Promise.all([recentRuns(db, "disbursement", runParams), openRunOf(db, "disbursement"), disbursementsDue(db), sellersWithMoneyWaiting(db, waitingParams)]);
+  const [runs, open, waiting] = await Promise.all([recentRuns(db, "disbursement", runParams), openRunOf(db, "disbursement"), sellersWithMoneyWaiting(db, waitingParams)]);
   return (
     <>
       <PageHeader
         title="Disbursements"
         description={
           <>
-            Collected and not yet paid out: {formatMoney(money.disbursementsDueCents)} for {money.sellersWaiting} seller(s). The{" "}
+            Collected and not yet paid out: {formatMoney(waiting.due.cents)} for {waiting.due.sellers} seller(s). The{" "}
             <Link href="/marketplace/schedule" className="underline">
               scheduler
             </Link>{" "}
