@@ -13,8 +13,10 @@ const PAGE_SIZE = 20;
 export async function NotificationsPage({ base, page: rawPage }: { base: string; page?: string }) {
   const user = await requirePermission("notifications.read");
   const page = Math.max(1, Math.min(10_000, Number.parseInt(rawPage ?? "1", 10) || 1));
-  const { rows, total } = await listNotifications(getDb(), user.accountId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total, capped } = await listNotifications(getDb(), user.accountId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  // Counted up to a cap: past it the last page is not known, only that there are more than that many.
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const last = capped ? rows.length < PAGE_SIZE : page >= pages;
   // Each notification is also an outbox event (same id): link the e-mail it produced for this user.
   const mail = await mailForEvents(getDb(), user.id, rows.map((n) => n.id));
   return (
@@ -51,15 +53,15 @@ export async function NotificationsPage({ base, page: rawPage }: { base: string;
           ))}
         </ul>
       )}
-      {pages > 1 ? (
+      {pages > 1 || page > 1 ? (
         <div className="mt-4 flex items-center gap-2 text-sm">
           <Button asChild variant="secondary" size="sm" className={cn(page <= 1 && "pointer-events-none opacity-50")}>
             <Link href={`${base}?page=${page - 1}`}>Previous page</Link>
           </Button>
           <span>
-            Page {page} of {pages}
+            Page {page} of {capped ? `${Math.max(pages, page)}+` : pages}
           </span>
-          <Button asChild variant="secondary" size="sm" className={cn(page >= pages && "pointer-events-none opacity-50")}>
+          <Button asChild variant="secondary" size="sm" className={cn(last && "pointer-events-none opacity-50")}>
             <Link href={`${base}?page=${page + 1}`}>Next page</Link>
           </Button>
         </div>

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { notifications } from "@/db/schema";
-import { listNotifications, notify, notifyMany, openNotification } from "@/lib/notifications/notify";
+import { listNotifications, NOTIFICATIONS_COUNTED, notify, notifyMany, openNotification } from "@/lib/notifications/notify";
 import { loadUserWithUnread, UNREAD_COUNTED } from "@/lib/auth/authorize";
 import { createTestDatabase, dialect, type TestDatabase } from "@/db/testing/database";
 import { makeActor } from "@/db/testing/fixtures";
@@ -48,8 +48,17 @@ describe(`notifications on ${dialect}`, () => {
     await db.transaction((tx) => notifyMany(tx, [...many, { accountId: b.accountId, kind: "bill.paid", title: "b", body: "b" }]));
     expect(await unreadCount(db, a.id)).toBe(UNREAD_COUNTED);
     expect(await unreadCount(db, b.id)).toBe(1);
-    const { total } = await listNotifications(db, a.accountId, { limit: 1, offset: 0 });
-    expect(total).toBe(UNREAD_COUNTED + 5);
+    expect(await listNotifications(db, a.accountId, { limit: 1, offset: 0 })).toMatchObject({ total: UNREAD_COUNTED + 5, capped: false });
     expect(await loadUserWithUnread(db, a.id, null, { version: a.sessionVersion + 1 })).toBeNull();
+  });
+
+  it(`counts an account's notifications for the inbox up to ${NOTIFICATIONS_COUNTED}, and says there are more`, async () => {
+    const a = await makeActor(db, "customer");
+    const many = Array.from({ length: NOTIFICATIONS_COUNTED + 5 }, (_, i) => ({ accountId: a.accountId, kind: "bill.paid" as const, title: `n${i}`, body: "b" }));
+    await db.transaction((tx) => notifyMany(tx, many));
+    const { rows, total, capped } = await listNotifications(db, a.accountId, { limit: 20, offset: NOTIFICATIONS_COUNTED });
+    expect({ total, capped }).toEqual({ total: NOTIFICATIONS_COUNTED, capped: true });
+    // Past the counted pages the rows are still there to page to.
+    expect(rows).toHaveLength(5);
   });
 });

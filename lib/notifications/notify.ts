@@ -2,7 +2,7 @@
 // announce — and with each, its outbox event (same id), which the dispatcher
 // (lib/outbox/dispatch.ts) delivers by e-mail and webhook once the change has
 // committed. A change that rolls back takes both with it.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { insertMany } from "@/db";
 import { countAll } from "@/db/sql";
@@ -40,18 +40,23 @@ export async function notifyMany(tx: Tx, items: readonly (NotificationInput & { 
     rows.map((row) => ({ ...row, fannedOutAt: null })),
   );
 }
+/** The inbox counts an account's notifications this far: past it the pager says "500+" pages. */
+export const NOTIFICATIONS_COUNTED = 10_000;
+
+/**
+ * A page of the account's notifications, newest first, and how many there are — counted through the
+ * index no further than NOTIFICATIONS_COUNTED + 1 (`capped` past that): an account's notifications
+ * grow with its history, and the inbox must not count all of them on every visit.
+ */
 export async function listNotifications(db: Db, accountId: string, { limit, offset }: { limit: number; offset: number }) {
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.accountId, accountId))
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: countAll() }).from(notifications).where(eq(notifications.accountId, accountId)),
+  const mine = eq(notifications.accountId, accountId);
+  const within = db.select({ one: sql`1` }).from(notifications).where(mine).limit(NOTIFICATIONS_COUNTED + 1).as("within");
+  const [rows, [counted]] = await Promise.all([
+    db.select().from(notifications).where(mine).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).offset(offset),
+    db.select({ n: countAll() }).from(within),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  const n = counted?.n ?? 0;
+  return { rows, total: Math.min(n, NOTIFICATIONS_COUNTED), capped: n > NOTIFICATIONS_COUNTED };
 }
 
 /** Marks one of the account's notifications read and returns where it points; null if not the account's. */
