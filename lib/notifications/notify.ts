@@ -40,6 +40,7 @@ export async function notifyMany(tx: Tx, items: readonly (NotificationInput & { 
     rows.map((row) => ({ ...row, fannedOutAt: null })),
   );
 }
+
 /** The inbox counts an account's notifications this far: past it the pager says "500+" pages. */
 export const NOTIFICATIONS_COUNTED = 10_000;
 
