@@ -2,9 +2,10 @@
 // twelve tables; PostgreSQL spent 40–50 ms of its ~90 ms planning the join order on every request,
 // for 25 rows that each look up one name by primary key. The rows' own query now joins only what its
 // filter and order need, and each kind of name is one indexed read of the ids on the page.
-// Tallies (counts kept by triggers) are read here by key the same way.
-import { inArray } from "drizzle-orm";
+// Tallies (counts kept by triggers) are read here by key the same way, and counts that stop at a cap.
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
+import { countAll } from "@/db/sql";
 import { accounts, products, tallies } from "@/db/schema";
 
 /** The distinct non-null values of `pick` over `rows`. */
@@ -46,4 +47,16 @@ export async function talliesOf<K extends string>(db: Db, keys: readonly K[]): P
   const out = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
   for (const row of rows) out[row.key as K] = row.n;
   return out;
+}
+
+type CountedTable = Parameters<ReturnType<Db["select"]>["from"]>[0];
+
+/**
+ * How many rows of `table` match `where`, counted through its index no further than `cap + 1`: a
+ * count that grows with history, read on every request, stops where the page says "cap+" instead.
+ */
+export async function countUpTo(db: Db, table: CountedTable, where: SQL | undefined, cap: number): Promise<number> {
+  const within = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as("within");
+  const [row] = await db.select({ n: countAll() }).from(within);
+  return row?.n ?? 0;
 }

@@ -2,10 +2,10 @@
 // announce — and with each, its outbox event (same id), which the dispatcher
 // (lib/outbox/dispatch.ts) delivers by e-mail and webhook once the change has
 // committed. A change that rolls back takes both with it.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { insertMany } from "@/db";
-import { countAll } from "@/db/sql";
+import { countUpTo } from "@/db/lookups";
 import { notifications, outboxEvents } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
@@ -51,12 +51,10 @@ export const NOTIFICATIONS_COUNTED = 10_000;
  */
 export async function listNotifications(db: Db, accountId: string, { limit, offset }: { limit: number; offset: number }) {
   const mine = eq(notifications.accountId, accountId);
-  const within = db.select({ one: sql`1` }).from(notifications).where(mine).limit(NOTIFICATIONS_COUNTED + 1).as("within");
-  const [rows, [counted]] = await Promise.all([
+  const [rows, n] = await Promise.all([
     db.select().from(notifications).where(mine).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).offset(offset),
-    db.select({ n: countAll() }).from(within),
+    countUpTo(db, notifications, mine, NOTIFICATIONS_COUNTED),
   ]);
-  const n = counted?.n ?? 0;
   return { rows, total: Math.min(n, NOTIFICATIONS_COUNTED), capped: n > NOTIFICATIONS_COUNTED };
 }
 

@@ -539,7 +539,7 @@ export async function marketplaceOverview(db: Db, filter: Pick<ReportFilter, "fr
   // issued less those paid: both kept as data, where summing the open bills reads every one of them.
   // Every period's totals are one read (a row a month): the range, the open bills and the overdue
   // figure the sweep has kept are worked out from them; both ledger balances are one read. Five
-  // statements where there were eight (each costs the pg driver and the server a round of work on
+  // statements where there were seven (each costs the pg driver and the server a round of work on
   // PostgreSQL).
   const [allPeriods, balances, unmarked, [due], paidOut] = await Promise.all([
     db.select().from(periodTotals).where(eq(periodTotals.currency, currency)).orderBy(asc(periodTotals.period)),
