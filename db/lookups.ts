@@ -3,7 +3,7 @@
 // for 25 rows that each look up one name by primary key. The rows' own query now joins only what its
 // filter and order need, and each kind of name is one indexed read of the ids on the page.
 // Tallies (counts kept by triggers) are read here by key the same way, and counts that stop at a cap.
-import { inArray, sql, type SQL } from "drizzle-orm";
+import { and, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { countAll } from "@/db/sql";
 import { accounts, products, tallies } from "@/db/schema";
@@ -47,6 +47,15 @@ export async function talliesOf<K extends string>(db: Db, keys: readonly K[]): P
   const out = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
   for (const row of rows) out[row.key as K] = row.n;
   return out;
+}
+
+/**
+ * Every tally whose key starts with `prefix`, read as a range of the keys' index (keys compare byte by
+ * byte on both databases: SQLite's default, and the column's "C" collation on PostgreSQL).
+ */
+export async function talliesUnder(db: Db, prefix: string): Promise<{ key: string; n: number }[]> {
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return db.select({ key: tallies.key, n: tallies.n }).from(tallies).where(and(gte(tallies.key, prefix), lt(tallies.key, end)));
 }
 
 type CountedTable = Parameters<ReturnType<Db["select"]>["from"]>[0];

@@ -110,7 +110,10 @@ export const throttleCounters = table("throttle_counters", {
  * the statement that inserts, updates or deletes the rows they count (migration 0012_tallies): so no
  * code path — sign-up, the seed, bulk fixtures, a future import — can forget one. Keys:
  * `accounts.<type>`, `users`, `sellers.registered` (ISV and partner registrations with all three
- * steps done) and `agreements.partner.<account id>`.
+ * steps done), `agreements.partner.<account id>`, and (migration 0013_channel_tallies)
+ * `agreements.isv.<account id>` and a vendor's channel per partner: `channel.<isv>.<partner>.invited` (authorizations), `.joined` (accepted, or
+ * revoked after it), `.extended` (offers with extended_at) and `.won` (those accepted). Keys compare
+ * byte by byte on both databases, so one vendor's are a range of the primary key.
  */
 export const tallies = table("tallies", {
   key: str("key").primaryKey(),

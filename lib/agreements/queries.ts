@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
-import { accountNames } from "@/db/lookups";
+import { accountNames, talliesOf } from "@/db/lookups";
 import { countAll } from "@/db/sql";
 import { accounts, agreements, privateOffers, products } from "@/db/schema";
 import { AGREEMENT_STATUSES, type AgreementStatus } from "@/db/enums";
@@ -56,6 +56,19 @@ function countAgreements(db: Db, where: SQL | undefined, joins: [Joined, SQL][])
   let query = db.select({ n: countAll() }).from(agreements).$dynamic();
   for (const [table, on] of joins) query = query.innerJoin(table, on);
   return query.where(where);
+}
+
+/**
+ * A seller's agreements under the table's search and filters: with neither, every agreement it ever
+ * sold, which its tally keeps (db/schema.ts `tallies`) instead of a count growing with its history.
+ */
+async function countSellerAgreements(db: Db, seller: { role: "isv" | "partner"; accountId: string }, params: TableParams<string, "status">, where: SQL | undefined, joins: [Joined, SQL][]) {
+  if (!params.q && !statusFilter(params.filters.status)) {
+    const key = `agreements.${seller.role}.${seller.accountId}`;
+    return (await talliesOf(db, [key]))[key];
+  }
+  const [counted] = await countAgreements(db, where, joins);
+  return counted?.n ?? 0;
 }
 
 /** The sort, then the id in the same direction (so the (party, starts_at, id) index serves the default either way). */
@@ -170,7 +183,7 @@ export async function partnerSales(db: Db, partnerAccountId: string, params: Tab
     statusFilter(params.filters.status),
     params.q ? or(containsInsensitive(products.name, params.q), containsInsensitive(customer.name, params.q)) : undefined,
   );
-  const [page, [total]] = await Promise.all([
+  const [page, total] = await Promise.all([
     db
       .select({ agreement: agreements, offer: privateOffers, productName: products.name, customerName: customer.name, isvName: isv.name })
       .from(agreements)
@@ -182,7 +195,7 @@ export async function partnerSales(db: Db, partnerAccountId: string, params: Tab
       .orderBy(...ordering(params, customer.name))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    countAgreements(db, where, params.q ? [[products, eq(products.id, agreements.productId)], [customer, eq(customer.id, agreements.customerAccountId)]] : []),
+    countSellerAgreements(db, { role: "partner", accountId: partnerAccountId }, params, where, params.q ? [[products, eq(products.id, agreements.productId)], [customer, eq(customer.id, agreements.customerAccountId)]] : []),
   ]);
   const rows: SaleRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
@@ -202,7 +215,7 @@ export async function partnerSales(db: Db, partnerAccountId: string, params: Tab
       startsAt: r.agreement.startsAt.toISOString(),
     };
   });
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total };
 }
 
 /**
@@ -250,7 +263,7 @@ export async function channelSales(db: Db, isvAccountId: string, params: TablePa
     statusFilter(params.filters.status),
     params.q ? or(containsInsensitive(products.name, params.q), containsInsensitive(partner.name, params.q), id ? eq(partner.id, id) : undefined) : undefined,
   );
-  const [page, [total]] = await Promise.all([
+  const [page, total] = await Promise.all([
     db
       .select({ agreement: agreements, offer: privateOffers, productName: products.name, partnerName: partner.name })
       .from(agreements)
@@ -261,7 +274,7 @@ export async function channelSales(db: Db, isvAccountId: string, params: TablePa
       .orderBy(...ordering(params, partner.name))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    countAgreements(db, where, params.q ? [[products, eq(products.id, agreements.productId)], [partner, eq(partner.id, agreements.partnerAccountId)]] : []),
+    countSellerAgreements(db, { role: "isv", accountId: isvAccountId }, params, where, params.q ? [[products, eq(products.id, agreements.productId)], [partner, eq(partner.id, agreements.partnerAccountId)]] : []),
   ]);
   const rows: ChannelSaleRow[] = page.map((r) => {
     const totals = agreementTotals(r.agreement, r.offer);
@@ -280,5 +293,5 @@ export async function channelSales(db: Db, isvAccountId: string, params: TablePa
       startsAt: r.agreement.startsAt.toISOString(),
     };
   });
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total };
 }

@@ -1,6 +1,7 @@
 // Private offers on a real database: who may see and do what, bad input, and
 // the two races the issue names — 50 concurrent accepts, 20 concurrent extends.
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
+import { countAll } from "@/db/sql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { agreements, auditEvents, notifications, privateOffers, resaleAuthorizations } from "@/db/schema";
@@ -272,6 +273,17 @@ describe(`accepting on ${dialect}`, () => {
     const mine = channel.byPartner.find((p) => p.partnerAccountId === partner.accountId)!;
     expect(mine.wholesaleTotalCents).toBe(allSales.filter((s) => s.buyerAccountId === partner.accountId).reduce((sum, s) => sum + s.wholesaleTotalCents, 0));
     expect(mine.agreements).toBe(allSales.filter((s) => s.buyerAccountId === partner.accountId).length);
+    // A seller's whole list is counted by its tally, a filtered or searched one from the rows: both equal the rows.
+    const counted = async (where: SQL | undefined) => (await db.select({ n: countAll() }).from(agreements).where(where))[0]!.n;
+    expect(sales.total).toBe(await counted(eq(agreements.partnerAccountId, partner.accountId)));
+    expect((await channelSales(db, isv.accountId, parseTableParams(AGREEMENTS_TABLE, {}))).total).toBe(await counted(eq(agreements.isvAccountId, isv.accountId)));
+    for (const status of ["active", "ended"] as const) {
+      const filtered = await channelSales(db, isv.accountId, parseTableParams(AGREEMENTS_TABLE, { status }));
+      expect(filtered.total).toBe(await counted(and(eq(agreements.isvAccountId, isv.accountId), eq(agreements.status, status))));
+      const own = await partnerSales(db, partner.accountId, parseTableParams(AGREEMENTS_TABLE, { status }));
+      expect(own.total).toBe(await counted(and(eq(agreements.partnerAccountId, partner.accountId), eq(agreements.status, status))));
+    }
+    expect((await channelSales(db, isv.accountId, parseTableParams(AGREEMENTS_TABLE, { q: "no such product or partner" }))).total).toBe(0);
     for (const account of [partner.accountId, isv.accountId]) {
       const told = await db.select().from(notifications).where(and(eq(notifications.accountId, account), eq(notifications.kind, "offer.accepted")));
       expect(told.length).toBeGreaterThan(0);

@@ -3,11 +3,11 @@
 // the markup); the partner sees lines it sold; a rep sees every line. Totals,
 // counts and monthly series read the rollups kept with each billing chunk
 // (lib/reports/totals.ts), never a sum over the charge lines themselves.
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import { builtDialect, type Db } from "@/db";
 import { countAll, sumCents } from "@/db/sql";
-import { accountNames, idsOf, named, productNames } from "@/db/lookups";
+import { accountNames, idsOf, named, productNames, talliesUnder } from "@/db/lookups";
 import {
   accounts,
   agreements,
@@ -22,7 +22,6 @@ import {
   periodTotals,
   privateOffers,
   products,
-  resaleAuthorizations,
   sellerBalances,
 } from "@/db/schema";
 import { overdueUnmarked } from "@/lib/billing/overdue";
@@ -432,50 +431,51 @@ export interface ChannelPartnerRow {
   billedWholesaleCents: number;
 }
 
-/** Per partner: invitations sent and accepted, offers extended and accepted, conversion, billed to date. */
+/** The channel tallies' last part (migration 0013_channel_tallies) and the row field each counts. */
+const CHANNEL_TALLIES = { invited: "invitationsSent", joined: "invitationsAccepted", extended: "offersExtended", won: "offersAccepted" } as const;
+
+/**
+ * Per partner: invitations sent and accepted, offers extended and accepted (kept as tallies by the
+ * statements that write them), conversion, and billed to date (from the rollups).
+ */
 export async function channelEffectiveness(db: Db, isvAccountId: string, filter: ReportFilter): Promise<ChannelPartnerRow[]> {
-  // A revoked authorization was accepted first.
-  const accepted = sql<number>`sum(case when ${resaleAuthorizations.status} in ('accepted', 'revoked') then 1 else 0 end)`.mapWith(Number);
-  const [invitations, offers, billed] = await Promise.all([
-    db
-      .select({ partnerAccountId: resaleAuthorizations.partnerAccountId, sent: countAll(), accepted })
-      .from(resaleAuthorizations)
-      .where(eq(resaleAuthorizations.isvAccountId, isvAccountId))
-      .groupBy(resaleAuthorizations.partnerAccountId),
-    db
-      .select({
-        partnerAccountId: privateOffers.partnerAccountId,
-        extended: countAll(),
-        accepted: sql<number>`sum(case when ${privateOffers.status} = 'accepted' then 1 else 0 end)`.mapWith(Number),
-      })
-      .from(privateOffers)
-      .where(and(eq(privateOffers.isvAccountId, isvAccountId), isNotNull(privateOffers.extendedAt)))
-      .groupBy(privateOffers.partnerAccountId),
+  const prefix = `channel.${isvAccountId}.`;
+  const [counted, billed] = await Promise.all([
+    talliesUnder(db, prefix),
     db
       .select({ partnerAccountId: chargeRollups.partnerAccountId, cents: sumCents(chargeRollups.wholesaleCents) })
       .from(chargeRollups)
       .where(and(rollupScope({ role: "isv", accountId: isvAccountId }, { ...filter, partnerId: null }), eq(chargeRollups.currency, "USD")))
       .groupBy(chargeRollups.partnerAccountId),
   ]);
-  const ids = idsOf([...invitations, ...offers, ...billed], (r) => r.partnerAccountId);
+  type Counts = Record<(typeof CHANNEL_TALLIES)[keyof typeof CHANNEL_TALLIES], number>;
+  const counts = new Map<string, Counts>();
+  for (const { key, n } of counted) {
+    const [partnerAccountId, part] = key.slice(prefix.length).split(".") as [string, keyof typeof CHANNEL_TALLIES];
+    const field = CHANNEL_TALLIES[part];
+    if (!field) continue;
+    const row = counts.get(partnerAccountId) ?? { invitationsSent: 0, invitationsAccepted: 0, offersExtended: 0, offersAccepted: 0 };
+    row[field] = n;
+    counts.set(partnerAccountId, row);
+  }
+  const billedOf = new Map(billed.map((r) => [r.partnerAccountId, r.cents]));
+  // A partner whose invitations were all deleted keeps zeroed tallies: listed only while something counts.
+  const ids = [...new Set([...[...counts].filter(([, c]) => Object.values(c).some((n) => n !== 0)).map(([id]) => id), ...billedOf.keys()])];
   const nameOf = await accountNames(db, ids);
-  const byPartner = <T extends { partnerAccountId: string }>(rows: T[]) => new Map(rows.map((r) => [r.partnerAccountId, r]));
-  const [invitationsOf, offersOf, billedOf] = [byPartner(invitations), byPartner(offers), byPartner(billed)];
   return ids
     .map((id) => {
-      const inv = invitationsOf.get(id);
-      const off = offersOf.get(id);
-      const extended = off?.extended ?? 0;
-      const acceptedOffers = off?.accepted ?? 0;
+      const c = counts.get(id);
+      const extended = c?.offersExtended ?? 0;
+      const acceptedOffers = c?.offersAccepted ?? 0;
       return {
         partnerAccountId: id,
         partnerName: nameOf.get(id) ?? id,
-        invitationsSent: inv?.sent ?? 0,
-        invitationsAccepted: inv?.accepted ?? 0,
+        invitationsSent: c?.invitationsSent ?? 0,
+        invitationsAccepted: c?.invitationsAccepted ?? 0,
         offersExtended: extended,
         offersAccepted: acceptedOffers,
         conversionBps: extended > 0 ? Math.round((acceptedOffers * 10_000) / extended) : null,
-        billedWholesaleCents: billedOf.get(id)?.cents ?? 0,
+        billedWholesaleCents: billedOf.get(id) ?? 0,
       };
     })
     .sort((a, b) => b.billedWholesaleCents - a.billedWholesaleCents || a.partnerName.localeCompare(b.partnerName));
