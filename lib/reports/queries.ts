@@ -448,33 +448,26 @@ export async function channelEffectiveness(db: Db, isvAccountId: string, filter:
       .where(and(rollupScope({ role: "isv", accountId: isvAccountId }, { ...filter, partnerId: null }), eq(chargeRollups.currency, "USD")))
       .groupBy(chargeRollups.partnerAccountId),
   ]);
-  type Counts = Record<(typeof CHANNEL_TALLIES)[keyof typeof CHANNEL_TALLIES], number>;
-  const counts = new Map<string, Counts>();
+  const none = { invitationsSent: 0, invitationsAccepted: 0, offersExtended: 0, offersAccepted: 0 };
+  const counts = new Map<string, typeof none>();
   for (const { key, n } of counted) {
     const [partnerAccountId, part] = key.slice(prefix.length).split(".") as [string, keyof typeof CHANNEL_TALLIES];
     const field = CHANNEL_TALLIES[part];
-    if (!field) continue;
-    const row = counts.get(partnerAccountId) ?? { invitationsSent: 0, invitationsAccepted: 0, offersExtended: 0, offersAccepted: 0 };
-    row[field] = n;
-    counts.set(partnerAccountId, row);
+    // A partner whose invitations were all deleted keeps zeroed tallies: listed only while something counts.
+    if (!field || n === 0) continue;
+    counts.set(partnerAccountId, { ...(counts.get(partnerAccountId) ?? none), [field]: n });
   }
   const billedOf = new Map(billed.map((r) => [r.partnerAccountId, r.cents]));
-  // A partner whose invitations were all deleted keeps zeroed tallies: listed only while something counts.
-  const ids = [...new Set([...[...counts].filter(([, c]) => Object.values(c).some((n) => n !== 0)).map(([id]) => id), ...billedOf.keys()])];
+  const ids = [...new Set([...counts.keys(), ...billedOf.keys()])];
   const nameOf = await accountNames(db, ids);
   return ids
     .map((id) => {
-      const c = counts.get(id);
-      const extended = c?.offersExtended ?? 0;
-      const acceptedOffers = c?.offersAccepted ?? 0;
+      const c = counts.get(id) ?? none;
       return {
         partnerAccountId: id,
         partnerName: nameOf.get(id) ?? id,
-        invitationsSent: c?.invitationsSent ?? 0,
-        invitationsAccepted: c?.invitationsAccepted ?? 0,
-        offersExtended: extended,
-        offersAccepted: acceptedOffers,
-        conversionBps: extended > 0 ? Math.round((acceptedOffers * 10_000) / extended) : null,
+        ...c,
+        conversionBps: c.offersExtended > 0 ? Math.round((c.offersAccepted * 10_000) / c.offersExtended) : null,
         billedWholesaleCents: billedOf.get(id) ?? 0,
       };
     })
