@@ -6,9 +6,9 @@ import type { Db } from "@/db";
 import { auditEvents, authorizationItems, notifications, resaleAuthorizations } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { setClock } from "@/lib/clock";
-import { authorizedProducts, invitationDetail, listReceivedInvitations } from "@/lib/invitations/queries";
+import { authorizedProducts, invitationDetail, listAuthorizedProducts, listReceivedInvitations } from "@/lib/invitations/queries";
 import { acceptInvitation, declineInvitation, revokeAuthorization, sendInvitation, sweepExpiredInvitations } from "@/lib/invitations/service";
-import { RECEIVED_TABLE } from "@/lib/invitations/table";
+import { AUTHORIZED_TABLE, RECEIVED_TABLE } from "@/lib/invitations/table";
 import { createProduct } from "@/lib/products/service";
 import { NOT_FOUND } from "@/lib/result";
 import { parseTableParams } from "@/lib/tables/parse";
@@ -316,5 +316,75 @@ describe(`revoking and expiring on ${dialect}`, () => {
     const pending = rows.filter((r) => r.status === "pending").map((r) => r.expiresAt);
     expect(pending).toEqual([...pending].sort());
     expect(rows.every((r) => r.counterpartyAccountId === isv.accountId)).toBe(true);
+  });
+});
+
+describe(`the partner's authorized products on ${dialect}`, () => {
+  let reseller: CurrentUser;
+  const ids = { multi: "", oneTime: "", ending: "" };
+  const list = (query: Record<string, string> = {}) => listAuthorizedProducts(db, reseller.accountId, parseTableParams(AUTHORIZED_TABLE, query));
+
+  beforeAll(async () => {
+    reseller = await makeActor(db, "partner", { registered: true, name: "Partner D" });
+    const zeta = await createProduct(db, isv, { name: "Zeta Search", description: "d", eulaText: "A standard EULA of some twenty characters.", dimensions: [{ unitName: "Queries", price: "40" }] });
+    if (!zeta.ok) throw new Error(JSON.stringify(zeta));
+    const sendAs = async (vendor: CurrentUser, overrides: Record<string, unknown>) => {
+      const sent = await sendInvitation(db, vendor, validInvitation({ partnerAccountId: reseller.accountId, ...overrides }));
+      if (!sent.ok) throw new Error(JSON.stringify(sent));
+      expect((await acceptInvitation(db, reseller, { invitationId: sent.data.invitationId })).ok).toBe(true);
+      return sent.data.invitationId;
+    };
+    ids.multi = await sendAs(isv, { items: [{ productId, discountPercent: "20", additionalTerms: "Support by partner." }] });
+    ids.oneTime = await sendAs(otherIsv, { items: [{ productId: otherIsvProductId, discountPercent: "35" }], use: "one_time" });
+    ids.ending = await sendAs(isv, { items: [{ productId: zeta.data.productId, discountPercent: "10" }], expiresOn: inDays(2), endsOn: inDays(3) });
+  });
+
+  it("pages what the unpaged list holds, by product name, with prices and limits", async () => {
+    const { rows, total } = await list();
+    expect(total).toBe(3);
+    expect(rows.map((r) => r.productName)).toEqual(["Product of Vendor A", "Product of Vendor B", "Zeta Search"]);
+    const all = await authorizedProducts(db, reseller.accountId);
+    expect(rows.map((r) => r.id).sort()).toEqual(all.map((p) => `${p.authorizationId}:${p.productId}`).sort());
+    expect(rows[0]).toMatchObject({
+      authorizationId: ids.multi,
+      isvAccountId: isv.accountId,
+      isvName: "Vendor A",
+      discountBps: 2000,
+      additionalTerms: "Support by partner.",
+      remainingUses: null,
+      endsAt: null,
+      prices: [
+        { unitName: "Users", publicCents: 1500, wholesaleCents: 1200 },
+        { unitName: "TB", publicCents: 3333, wholesaleCents: 2666 },
+      ],
+    });
+    expect(rows[1]).toMatchObject({ authorizationId: ids.oneTime, remainingUses: 1, discountBps: 3500 });
+    expect(rows[2]?.endsAt).not.toBeNull();
+    expect((await list({ page: "2" })).rows).toEqual([]);
+    expect((await list({ page: "2" })).total).toBe(3);
+  });
+
+  it("sorts by vendor, discount and end date, and searches product and vendor names and the vendor's account id", async () => {
+    expect((await list({ sort: "discount", dir: "desc" })).rows.map((r) => r.discountBps)).toEqual([3500, 2000, 1000]);
+    expect((await list({ sort: "vendor", dir: "desc" })).rows.map((r) => r.isvName)).toEqual(["Vendor B", "Vendor A", "Vendor A"]);
+    // No end date counts as the latest.
+    expect((await list({ sort: "ends" })).rows.map((r) => r.authorizationId)[0]).toBe(ids.ending);
+    expect((await list({ q: "zeta" })).rows.map((r) => r.productName)).toEqual(["Zeta Search"]);
+    expect((await list({ q: "vendor b" })).rows.map((r) => r.authorizationId)).toEqual([ids.oneTime]);
+    const dashed = `${otherIsv.accountId.slice(0, 4)}-${otherIsv.accountId.slice(4, 8)}-${otherIsv.accountId.slice(8)}`;
+    expect((await list({ q: dashed })).rows.map((r) => r.authorizationId)).toEqual([ids.oneTime]);
+    expect((await list({ q: "nothing like it" })).total).toBe(0);
+  });
+
+  it("shows nothing of another partner's, and drops a used one-time, an ended and a revoked authorization as the unpaged list does", async () => {
+    expect((await listAuthorizedProducts(db, otherPartner.accountId, parseTableParams(AUTHORIZED_TABLE, {}))).rows.some((r) => Object.values(ids).includes(r.authorizationId))).toBe(false);
+    await db.transaction((tx) => tx.update(resaleAuthorizations).set({ offersExtended: 1 }).where(eq(resaleAuthorizations.id, ids.oneTime)));
+    setClock(new Date(Date.now() + 10 * 86_400_000));
+    const later = await list();
+    expect(later.rows.map((r) => r.authorizationId)).toEqual([ids.multi]);
+    expect((await authorizedProducts(db, reseller.accountId)).map((p) => p.authorizationId)).toEqual([ids.multi]);
+    setClock(null);
+    expect((await revokeAuthorization(db, isv, { invitationId: ids.multi })).ok).toBe(true);
+    expect((await list()).rows.map((r) => r.authorizationId)).toEqual([ids.ending]);
   });
 });

@@ -1,6 +1,6 @@
 // Reads of invitations and authorizations, each scoped to the asking account.
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -12,7 +12,7 @@ import { now } from "@/lib/clock";
 import { canExtendOffers, effectiveStatus } from "@/lib/invitations/state";
 import { wholesaleByDimension } from "@/lib/invitations/pricing";
 import { offsetOf, type TableParams } from "@/lib/tables/params";
-import type { InvitationRow } from "@/lib/invitations/table";
+import type { AUTHORIZED_TABLE, AuthorizedRow, InvitationRow } from "@/lib/invitations/table";
 
 const counterparty = alias(accounts, "counterparty");
 
@@ -85,9 +85,9 @@ async function listInvitations(
         counterpartyName: counterparty.name,
         counterpartyAccountId: counterparty.id,
         status: resaleAuthorizations.status,
-        use: resaleAuthorizations.use,
+    use: resaleAuthorizations.use,
         expiresAt: resaleAuthorizations.expiresAt,
-        endsAt: resaleAuthorizations.endsAt,
+    endsAt: resaleAuthorizations.endsAt,
         createdAt: resaleAuthorizations.createdAt,
       })
       .from(resaleAuthorizations)
@@ -182,6 +182,94 @@ async function itemsWithPrices(db: Db, authorizationIds: string[]) {
       item.discountBps,
     ),
   }));
+}
+
+/**
+ * What a partner may resell now, as `canExtendOffers` says it (lib/invitations/state.ts) written as a
+ * filter: accepted, not past its end, and a one-time authorization not yet used.
+ */
+function usableBy(partnerAccountId: string, at: Date): SQL | undefined {
+  return and(
+    eq(resaleAuthorizations.partnerAccountId, partnerAccountId),
+    eq(resaleAuthorizations.status, "accepted"),
+    or(isNull(resaleAuthorizations.endsAt), gt(resaleAuthorizations.endsAt, at)),
+    or(eq(resaleAuthorizations.use, "multi_use"), lt(resaleAuthorizations.offersExtended, 1)),
+  );
+}
+
+type AuthorizedParams = TableParams<(typeof AUTHORIZED_TABLE.sortable)[number], never>;
+
+/**
+ * One page of the products the partner may resell now (each authorization's products), searched by
+ * product or vendor name or the vendor's account id, with public and wholesale prices, and how many
+ * there are in all.
+ */
+export async function listAuthorizedProducts(db: Db, partnerAccountId: string, params: AuthorizedParams): Promise<{ rows: AuthorizedRow[]; total: number }> {
+  const isv = alias(accounts, "isv");
+  const id = params.q ? parseAccountId(params.q) : null;
+  const where = and(
+    usableBy(partnerAccountId, now()),
+    params.q ? or(containsInsensitive(products.name, params.q), containsInsensitive(isv.name, params.q), id ? eq(isv.id, id) : undefined) : undefined,
+  );
+  const direction = params.sort.desc ? desc : asc;
+  const order = {
+    product: [direction(products.name)],
+    vendor: [direction(isv.name), asc(products.name)],
+    discount: [direction(authorizationItems.discountBps), asc(products.name)],
+    // No end date sorts as the latest.
+    ends: [direction(sql`${resaleAuthorizations.endsAt} is null`), direction(resaleAuthorizations.endsAt), asc(products.name)],
+  }[params.sort.id];
+  const fields = {
+    authorizationId: authorizationItems.authorizationId,
+    productId: products.id,
+    productName: products.name,
+    currency: products.currency,
+    discountBps: authorizationItems.discountBps,
+    additionalTerms: authorizationItems.additionalTerms,
+    isvName: isv.name,
+    isvAccountId: resaleAuthorizations.isvAccountId,
+    endsAt: resaleAuthorizations.endsAt,
+    use: resaleAuthorizations.use,
+    offersExtended: resaleAuthorizations.offersExtended,
+    buyerAccountId: resaleAuthorizations.buyerAccountId,
+  };
+  const [page, [counted]] = await Promise.all([
+    db
+      .select(fields)
+      .from(authorizationItems)
+      .innerJoin(resaleAuthorizations, eq(resaleAuthorizations.id, authorizationItems.authorizationId))
+      .innerJoin(products, eq(products.id, authorizationItems.productId))
+      .innerJoin(isv, eq(isv.id, resaleAuthorizations.isvAccountId))
+      .where(where)
+      .orderBy(...order, asc(authorizationItems.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    db
+      .select({ n: countAll() })
+      .from(authorizationItems)
+      .innerJoin(resaleAuthorizations, eq(resaleAuthorizations.id, authorizationItems.authorizationId))
+      .innerJoin(products, eq(products.id, authorizationItems.productId))
+      .innerJoin(isv, eq(isv.id, resaleAuthorizations.isvAccountId))
+      .where(where),
+  ]);
+  const dims = page.length
+    ? await db
+        .select()
+        .from(pricingDimensions)
+        .where(inArray(pricingDimensions.productId, [...new Set(page.map((r) => r.productId))]))
+        .orderBy(pricingDimensions.position)
+    : [];
+  const rows = page.map(({ use, offersExtended, endsAt, ...r }) => ({
+    ...r,
+    id: `${r.authorizationId}:${r.productId}`,
+    endsAt: endsAt ? endsAt.toISOString() : null,
+    remainingUses: use === "one_time" ? Math.max(0, 1 - offersExtended) : null,
+    prices: wholesaleByDimension(
+      dims.filter((d) => d.productId === r.productId),
+      r.discountBps,
+    ),
+  }));
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** Every product the partner may resell now, with its public price and wholesale cost. */

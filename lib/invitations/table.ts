@@ -28,3 +28,29 @@ export interface InvitationRow {
   endsAt: string | null;
   createdAt: string;
 }
+
+/** The partner's authorized products: one row per product of each authorization it may use now. */
+export const AUTHORIZED_TABLE = {
+  sortable: ["product", "vendor", "discount", "ends"],
+  defaultSort: { id: "product", desc: false },
+  search: true,
+} as const satisfies TableSpec<"product" | "vendor" | "discount" | "ends", never>;
+
+export interface AuthorizedRow {
+  /** `<authorization id>:<product id>`: a product may be authorized by two invitations. */
+  id: string;
+  authorizationId: string;
+  productId: string;
+  productName: string;
+  isvName: string;
+  isvAccountId: string;
+  currency: string;
+  discountBps: number;
+  /** Public and wholesale price per unit per month, in the product's own order. */
+  prices: { unitName: string; publicCents: number; wholesaleCents: number }[];
+  additionalTerms: string | null;
+  endsAt: string | null;
+  /** Offers left on a one-time authorization; null when multi-use. */
+  remainingUses: number | null;
+  buyerAccountId: string | null;
+}
