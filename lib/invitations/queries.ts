@@ -170,11 +170,18 @@ async function itemsWithPrices(db: Db, authorizationIds: string[]) {
     .innerJoin(products, eq(products.id, authorizationItems.productId))
     .where(inArray(authorizationItems.authorizationId, authorizationIds))
     .orderBy(products.name);
-  const dims = await db
-    .select()
-    .from(pricingDimensions)
-    .where(inArray(pricingDimensions.productId, [...new Set(items.map((i) => i.productId))]))
-    .orderBy(pricingDimensions.position);
+  return withPrices(db, items);
+}
+
+/** Each item with its product's public and wholesale price per unit, at the item's discount. */
+async function withPrices<T extends { productId: string; discountBps: number }>(db: Db, items: T[]) {
+  const dims = items.length
+    ? await db
+        .select()
+        .from(pricingDimensions)
+        .where(inArray(pricingDimensions.productId, [...new Set(items.map((i) => i.productId))]))
+        .orderBy(pricingDimensions.position)
+    : [];
   return items.map((item) => ({
     ...item,
     prices: wholesaleByDimension(
@@ -252,22 +259,11 @@ export async function listAuthorizedProducts(db: Db, partnerAccountId: string, p
       .innerJoin(isv, eq(isv.id, resaleAuthorizations.isvAccountId))
       .where(where),
   ]);
-  const dims = page.length
-    ? await db
-        .select()
-        .from(pricingDimensions)
-        .where(inArray(pricingDimensions.productId, [...new Set(page.map((r) => r.productId))]))
-        .orderBy(pricingDimensions.position)
-    : [];
-  const rows = page.map(({ use, offersExtended, endsAt, ...r }) => ({
+  const rows = (await withPrices(db, page)).map(({ use, offersExtended, endsAt, ...r }) => ({
     ...r,
     id: `${r.authorizationId}:${r.productId}`,
     endsAt: endsAt ? endsAt.toISOString() : null,
     remainingUses: use === "one_time" ? Math.max(0, 1 - offersExtended) : null,
-    prices: wholesaleByDimension(
-      dims.filter((d) => d.productId === r.productId),
-      r.discountBps,
-    ),
   }));
   return { rows, total: counted?.n ?? 0 };
 }
