@@ -9,7 +9,7 @@ import { accounts, authorizationItems, pricingDimensions, products, resaleAuthor
 import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from "@/db/enums";
 import { parseAccountId } from "@/lib/account-id";
 import { now } from "@/lib/clock";
-import { canExtendOffers, effectiveStatus } from "@/lib/invitations/state";
+import { canExtendOffers, effectiveStatus, offersLeft } from "@/lib/invitations/state";
 import { wholesaleByDimension } from "@/lib/invitations/pricing";
 import { offsetOf, type TableParams } from "@/lib/tables/params";
 import type { AUTHORIZED_TABLE, AuthorizedRow, InvitationRow } from "@/lib/invitations/table";
@@ -85,9 +85,9 @@ async function listInvitations(
         counterpartyName: counterparty.name,
         counterpartyAccountId: counterparty.id,
         status: resaleAuthorizations.status,
-    use: resaleAuthorizations.use,
+        use: resaleAuthorizations.use,
         expiresAt: resaleAuthorizations.expiresAt,
-    endsAt: resaleAuthorizations.endsAt,
+        endsAt: resaleAuthorizations.endsAt,
         createdAt: resaleAuthorizations.createdAt,
       })
       .from(resaleAuthorizations)
@@ -263,7 +263,7 @@ export async function listAuthorizedProducts(db: Db, partnerAccountId: string, p
     ...r,
     id: `${r.authorizationId}:${r.productId}`,
     endsAt: endsAt ? endsAt.toISOString() : null,
-    remainingUses: use === "one_time" ? Math.max(0, 1 - offersExtended) : null,
+    remainingUses: offersLeft({ use, offersExtended }),
   }));
   return { rows, total: counted?.n ?? 0 };
 }
@@ -288,7 +288,7 @@ export async function authorizedProducts(db: Db, partnerAccountId: string) {
       endsAt: authorization.endsAt,
       use: authorization.use,
       buyerAccountId: authorization.buyerAccountId,
-      remainingUses: authorization.use === "one_time" ? Math.max(0, 1 - authorization.offersExtended) : null,
+      remainingUses: offersLeft(authorization),
     };
   });
 }

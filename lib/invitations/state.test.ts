@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AUTHORIZATION_STATUSES } from "@/db/enums";
-import { canExtendOffers, daysLeft, effectiveStatus, refusal, type Transition } from "@/lib/invitations/state";
+import { canExtendOffers, daysLeft, effectiveStatus, offersLeft, refusal, type Transition } from "@/lib/invitations/state";
 import { wholesaleByDimension } from "@/lib/invitations/pricing";
 import { endOfDayUtc, sendInvitationSchema } from "@/lib/invitations/validations";
 
@@ -45,6 +45,9 @@ describe("invitation states", () => {
     expect(canExtendOffers({ ...base, endsAt: just(10) }, just(10))).toBe(false);
     expect(canExtendOffers({ ...base, use: "one_time", offersExtended: 0 }, just(1))).toBe(true);
     expect(canExtendOffers({ ...base, use: "one_time", offersExtended: 1 }, just(1))).toBe(false);
+    expect(offersLeft({ use: "one_time", offersExtended: 0 })).toBe(1);
+    expect(offersLeft({ use: "one_time", offersExtended: 1 })).toBe(0);
+    expect(offersLeft({ use: "multi_use", offersExtended: 7 })).toBeNull();
   });
 
   it("counts days left with part days as days", () => {

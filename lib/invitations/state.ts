@@ -41,6 +41,11 @@ export function refusal(invitation: InvitationClock, transition: Transition, at:
   return `This invitation is already ${status}.`;
 }
 
+/** Offers a one-time authorization still allows (it allows one); null for a multi-use one. */
+export function offersLeft(auth: Pick<AuthorizationWindow, "use" | "offersExtended">): number | null {
+  return auth.use === "one_time" ? Math.max(0, 1 - auth.offersExtended) : null;
+}
+
 /** Whether the partner may extend a new offer under this authorization now. */
 export function canExtendOffers(auth: AuthorizationWindow, at: Date): boolean {
   if (auth.status !== "accepted") return false;
