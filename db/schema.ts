@@ -690,8 +690,8 @@ export const chargeRollups = table(
 /**
  * The marketplace's money per billing period and currency, kept as data:
  * billed (GMV, fees, lines) from the billing chunks, collected from the
- * payments of that period's bills. Paid out is per payout date, from the
- * payouts themselves.
+ * payments of that period's bills; paid out per month a payout completed,
+ * from the payout's own transaction.
  */
 export const periodTotals = table(
   "period_totals",
@@ -712,6 +712,12 @@ export const periodTotals = table(
      */
     overdueBills: int("overdue_bills").notNull().default(0),
     overdueCents: cents("overdue_cents").notNull().default(0),
+    /**
+     * Payouts completed in this month (UTC) and their amounts — the month a payout completed, not a
+     * billing period: a month with payouts and nothing billed has a row with only these.
+     */
+    paidOutCents: cents("paid_out_cents").notNull().default(0),
+    payouts: int("payouts").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.period, t.currency] })],
 );

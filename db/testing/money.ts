@@ -132,12 +132,17 @@ export async function moneyViolations(db: Db): Promise<string[]> {
     .from(ledgerEntries)
     .groupBy(ledgerEntries.journalId);
   for (const j of journals) if (num(j.debits) !== num(j.credits)) out.push(`journal ${j.journal} does not balance`);
-  out.push(...(await keptTotalsViolations(db, chargeRows, bills)));
+  out.push(...(await keptTotalsViolations(db, chargeRows, bills, payouts)));
   return out;
 }
 
 /** The totals kept as data (lib/reports/totals.ts) equal the full sums of what they count. */
-async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSelect)[], bills: (typeof consolidatedBills.$inferSelect)[]): Promise<string[]> {
+async function keptTotalsViolations(
+  db: Db,
+  chargeRows: (typeof charges.$inferSelect)[],
+  bills: (typeof consolidatedBills.$inferSelect)[],
+  payouts: (typeof disbursements.$inferSelect)[],
+): Promise<string[]> {
   const out: string[] = [];
   const compare = (what: string, kept: Map<string, unknown>, summed: Map<string, unknown>) => {
     for (const key of new Set([...kept.keys(), ...summed.keys()])) {
@@ -165,14 +170,14 @@ async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSe
     const r = rollups.get(key) ?? [0, 0, 0, 0, 0, 0, 0];
     [1, c.listCents, c.wholesaleCents, c.customerCents, c.feeCents, c.isvShareCents, c.partnerShareCents].forEach((v, i) => (r[i]! += v));
     rollups.set(key, r);
-    const p = periods.get(`${c.period}|${a.currency}`) ?? [0, 0, 0, 0, 0, 0, 0, 0];
+    const p = periods.get(`${c.period}|${a.currency}`) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     p[0]! += 1;
     p[1]! += c.customerCents;
     p[2]! += c.feeCents;
     periods.set(`${c.period}|${a.currency}`, p);
   }
   for (const b of bills) {
-    const p = periods.get(`${b.period}|${b.currency}`) ?? [0, 0, 0, 0, 0, 0, 0, 0];
+    const p = periods.get(`${b.period}|${b.currency}`) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     p[5]! += 1;
     if (b.status === "issued" && b.overdueAt) {
       p[6]! += 1;
@@ -183,6 +188,14 @@ async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSe
       p[4]! += 1;
     }
     periods.set(`${b.period}|${b.currency}`, p);
+  }
+  // Paid out by the month (UTC) a payout completed.
+  for (const d of payouts.filter((d) => d.status === "completed")) {
+    const key = `${d.completedAt!.toISOString().slice(0, 7)}|${d.currency}`;
+    const p = periods.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    p[8]! += d.amountCents;
+    p[9]! += 1;
+    periods.set(key, p);
   }
   compare(
     "charge rollup",
@@ -196,7 +209,7 @@ async function keptTotalsViolations(db: Db, chargeRows: (typeof charges.$inferSe
   );
   compare(
     "period total",
-    new Map((await db.select().from(periodTotals)).map((p) => [`${p.period}|${p.currency}`, [p.lineCount, p.billedCents, p.feeCents, p.collectedCents, p.billsPaid, p.bills, p.overdueBills, p.overdueCents]])),
+    new Map((await db.select().from(periodTotals)).map((p) => [`${p.period}|${p.currency}`, [p.lineCount, p.billedCents, p.feeCents, p.collectedCents, p.billsPaid, p.bills, p.overdueBills, p.overdueCents, p.paidOutCents, p.payouts]])),
     periods,
   );
   return out;

@@ -21,7 +21,7 @@ import { accounts, disbursementLines, disbursements, ledgerEntries, pendingShare
 import type { JobTrigger } from "@/db/enums";
 import { recordAudit, SYSTEM } from "@/lib/audit";
 import { adjustSellerBalances } from "@/lib/billing/balances";
-import { addLedgerTotals } from "@/lib/reports/totals";
+import { addLedgerTotals, addPaidOut } from "@/lib/reports/totals";
 import { payoutDue } from "@/lib/billing/schedule";
 import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
@@ -281,7 +281,8 @@ async function payoutChunk(tx: Tx, key: Key, at: Date, runId: string, chunkSize:
     body: `Payout ${payoutRow.reference}: ${lineCount} share${lineCount === 1 ? "" : "s"} of paid charges.`,
     href: `${base}/money/payouts/${payoutRow.id}`,
   });
-  // Last: the trial balance's totals (lib/reports/totals.ts).
+  // Last: the trial balance's totals and the month's paid-out figure (lib/reports/totals.ts).
   await addLedgerTotals(tx, postings);
+  await addPaidOut(tx, { completedAt: at, currency: key.currency, amountCents });
   return { finished, lines: shares.length, linesCents, completed: { amountCents } };
 }

@@ -421,6 +421,17 @@ describe(`reports on ${dialect}`, () => {
     expect(num(overdue?.n)).toBeGreaterThan(num(unmarked?.n));
     expect({ bills: o.overdueBills, cents: o.overdueCents }).toEqual({ bills: num(overdue?.n), cents: num(overdue?.cents) });
     expect(o.periods.map((p) => p.period)).toEqual(PERIODS);
+    // Paid out by the month (UTC) each payout completed (kept as data), as grouping the payouts finds it.
+    const byMonth = new Map<string, { month: string; cents: number; payouts: number }>();
+    for (const d of await db.select().from(disbursements).where(and(eq(disbursements.status, "completed"), eq(disbursements.currency, "USD")))) {
+      const month = d.completedAt!.toISOString().slice(0, 7);
+      const into = byMonth.get(month) ?? { month, cents: 0, payouts: 0 };
+      into.cents += d.amountCents;
+      into.payouts += 1;
+      byMonth.set(month, into);
+    }
+    expect(byMonth.size).toBeGreaterThan(0);
+    expect(o.paidOutByMonth).toEqual([...byMonth.values()].sort((x, y) => x.month.localeCompare(y.month)));
     // A period range: the months inside it.
     const some = await marketplaceOverview(db, { from: "2026-04", to: "2026-05" });
     const [inRange] = await db
@@ -467,14 +478,20 @@ describe(`reports on ${dialect}`, () => {
 
 describe(`the reports migration on ${dialect}`, () => {
   it("fills the kept totals from an existing history exactly as the transactions keep them", async () => {
-    // The backfill statements of 0006 and 0007 (the overdue figures), run on this history after emptying what they fill.
+    // The backfill statements of 0006, 0007 (the overdue figures) and 0014 (paid out by month), run on this
+    // history after emptying what they fill.
     const read = (name: string) => fs.readFileSync(path.join(process.cwd(), "db", "migrations", dialect, name), "utf8");
     const statements = (text: string) => text.split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
     const reports = read("0006_reports.sql");
-    const backfill = [...statements(reports.slice(reports.indexOf("INSERT INTO ledger_totals"))), ...statements(read("0007_overdue_kept.sql")).filter((s) => s.startsWith("UPDATE"))];
-    expect(backfill).toHaveLength(4);
-    const [kept] = await db.select({ bills: sql`sum(${periodTotals.overdueBills})` }).from(periodTotals);
+    const backfill = [
+      ...statements(reports.slice(reports.indexOf("INSERT INTO ledger_totals"))),
+      ...statements(read("0007_overdue_kept.sql")).filter((s) => s.startsWith("UPDATE")),
+      ...statements(read("0014_payouts_by_month.sql")).filter((s) => s.startsWith("INSERT")),
+    ];
+    expect(backfill).toHaveLength(5);
+    const [kept] = await db.select({ bills: sql`sum(${periodTotals.overdueBills})`, payouts: sql`sum(${periodTotals.payouts})` }).from(periodTotals);
     expect(num(kept?.bills)).toBeGreaterThan(0);
+    expect(num(kept?.payouts)).toBeGreaterThan(0);
     const before = { ledger: await db.select().from(ledgerTotals), rollups: await db.select().from(chargeRollups), periods: await db.select().from(periodTotals) };
     await execRaw(test.url, ["delete from ledger_totals", "delete from charge_rollups", "delete from period_totals", ...backfill]);
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();

@@ -55,7 +55,7 @@ export interface ChargeForRollup {
 }
 
 type PeriodFigures = Omit<typeof periodTotals.$inferInsert, "period" | "currency">;
-const PERIOD_FIGURES = ["lineCount", "billedCents", "feeCents", "collectedCents", "bills", "billsPaid", "overdueBills", "overdueCents"] as const satisfies readonly (keyof PeriodFigures)[];
+const PERIOD_FIGURES = ["lineCount", "billedCents", "feeCents", "collectedCents", "bills", "billsPaid", "overdueBills", "overdueCents", "paidOutCents", "payouts"] as const satisfies readonly (keyof PeriodFigures)[];
 type PeriodDelta = { period: string; currency: string } & Partial<Record<(typeof PERIOD_FIGURES)[number], number>>;
 
 /** Adds each delta to its period's marketplace figures: summed per period and currency, one sorted upsert. */
@@ -63,7 +63,7 @@ export async function addPeriodTotals(tx: Tx, deltas: readonly PeriodDelta[]): P
   const sums = new Map<string, { period: string; currency: string } & Record<(typeof PERIOD_FIGURES)[number], number>>();
   for (const d of deltas) {
     const key = `${d.period}|${d.currency}`;
-    const into = sums.get(key) ?? { period: d.period, currency: d.currency, lineCount: 0, billedCents: 0, feeCents: 0, collectedCents: 0, bills: 0, billsPaid: 0, overdueBills: 0, overdueCents: 0 };
+    const into = sums.get(key) ?? { period: d.period, currency: d.currency, lineCount: 0, billedCents: 0, feeCents: 0, collectedCents: 0, bills: 0, billsPaid: 0, overdueBills: 0, overdueCents: 0, paidOutCents: 0, payouts: 0 };
     for (const figure of PERIOD_FIGURES) into[figure] += d[figure] ?? 0;
     sums.set(key, into);
   }
@@ -150,4 +150,9 @@ export async function addCollected(tx: Tx, bill: { period: string; currency: str
 /** Bills the sweep has just marked overdue join their period's overdue figure. */
 export async function addOverdue(tx: Tx, bills: readonly { period: string; currency: string; totalCents: number }[]): Promise<void> {
   await addPeriodTotals(tx, bills.map((b) => ({ period: b.period, currency: b.currency, overdueBills: 1, overdueCents: b.totalCents })));
+}
+
+/** A completed payout joins the figures of the month (UTC) it completed in. */
+export async function addPaidOut(tx: Tx, payout: { completedAt: Date; currency: string; amountCents: number }): Promise<void> {
+  await addPeriodTotals(tx, [{ period: payout.completedAt.toISOString().slice(0, 7), currency: payout.currency, paidOutCents: payout.amountCents, payouts: 1 }]);
 }
