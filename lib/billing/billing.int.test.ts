@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { charges, consolidatedBills, disbursementLines, disbursements, jobRuns, ledgerEntries, payments } from "@/db/schema";
+import { charges, consolidatedBills, disbursementLines, disbursements, jobRuns, ledgerEntries, payments, pendingShares } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/authorize";
 import { runDisbursements } from "@/lib/billing/disburse";
 import { KEY_REUSED, payBill, recordBankTransfer } from "@/lib/billing/payments";
@@ -309,6 +309,10 @@ describe(`payments and disbursements on ${dialect}`, () => {
     const [isvBefore, partnerBefore] = await Promise.all([sellerMoney(db, fixture.isv), sellerMoney(db, fixture.partners[0]!)]);
     expect(isvBefore).toMatchObject({ hold: null, scheduleText: expect.any(String), nextPayout: expect.any(Date) });
     expect(isvBefore.collectedCents).toBeGreaterThan(0);
+    // The oldest share waiting, read by one seek of the seller's index, is the oldest of all its shares.
+    const [oldest] = await db.select({ at: sql`min(${pendingShares.collectedAt})`.mapWith(pendingShares.collectedAt) }).from(pendingShares).where(eq(pendingShares.sellerAccountId, fixture.isv));
+    expect(isvBefore.oldestPendingAt).toEqual(oldest?.at);
+    expect(isvBefore.oldestPendingAt).toBeInstanceOf(Date);
     expect(partnerBefore).toMatchObject({ hold: expect.any(String), scheduleText: null, nextPayout: null });
     // The waiting table: its count follows the filter; the money waiting is the whole marketplace's, whatever the filter.
     const waiting = await sellersWithMoneyWaiting(db, parseTableParams(WAITING_TABLE, {}));
@@ -320,6 +324,7 @@ describe(`payments and disbursements on ${dialect}`, () => {
     expect(held.due).toEqual(waiting.due);
     expect(held.rows.every((r) => r.hold !== null)).toBe(true);
     expect(paying.rows.map((r) => r.sellerAccountId)).toEqual([fixture.isv]);
+    expect(paying.rows[0]!.nextPayout).toBe(isvBefore.nextPayout!.toISOString());
     const summary = await runDisbursements(db);
     expect(summary.heldSellers.map((h) => h.sellerAccountId).sort()).toEqual([...fixture.partners].sort());
     expect(summary.sellersPaid).toBe(1); // the ISV, registered with a daily schedule

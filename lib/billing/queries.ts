@@ -2,7 +2,7 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, min, ne, not, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, not, or, sql } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -149,18 +149,25 @@ export async function billDetail(db: Db, billId: string, customerAccountId: stri
   return { ...bill.bill, customerName: bill.customerName, overdue: isOverdue(bill.bill), lines, payments: paid, siblings };
 }
 
+/**
+ * The oldest share a balance row's seller has collected and not yet been paid, in the row's currency:
+ * the first entry of pending_shares_seller_idx (seller, currency, collected_at) — one seek, however
+ * many shares wait. Without the currency the index cannot stop at its first entry, and a seller's
+ * whole backlog was read on every request.
+ */
+function oldestPendingOf() {
+  return sql`(select min(${pendingShares.collectedAt}) from ${pendingShares} where ${pendingShares.sellerAccountId} = ${sellerBalances.sellerAccountId} and ${pendingShares.currency} = ${sellerBalances.currency})`.mapWith(pendingShares.collectedAt);
+}
+
 /** The seller's money per currency (kept as data), its schedule, and whether payouts are held. */
 export async function sellerMoney(db: Db, sellerAccountId: string) {
-  // The registration and the oldest collected share in one statement (from the account, which always exists).
-  const oldestPending = sql`(select min(${pendingShares.collectedAt}) from ${pendingShares} where ${pendingShares.sellerAccountId} = ${accounts.id})`.mapWith(pendingShares.collectedAt);
-  const [balances, [seller]] = await Promise.all([
-    db.select().from(sellerBalances).where(eq(sellerBalances.sellerAccountId, sellerAccountId)).orderBy(asc(sellerBalances.currency)),
-    db
-      .select({ registration: sellerRegistrations, oldestPendingAt: oldestPending })
-      .from(accounts)
-      .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, accounts.id))
-      .where(eq(accounts.id, sellerAccountId)),
+  const [withOldest, [seller]] = await Promise.all([
+    db.select({ balance: sellerBalances, oldestPendingAt: oldestPendingOf() }).from(sellerBalances).where(eq(sellerBalances.sellerAccountId, sellerAccountId)).orderBy(asc(sellerBalances.currency)),
+    db.select({ registration: sellerRegistrations }).from(accounts).leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, accounts.id)).where(eq(accounts.id, sellerAccountId)),
   ]);
+  const balances = withOldest.map((b) => b.balance);
+  // The oldest share collected and not yet paid out, whatever its currency.
+  const oldestPendingAt = withOldest.reduce<Date | null>((oldest, b) => (b.oldestPendingAt && (!oldest || b.oldestPendingAt < oldest) ? b.oldestPendingAt : oldest), null);
   const registration = seller?.registration ?? undefined;
   const usd = balances.find((b) => b.currency === "USD") ?? balances[0];
   const complete = registrationStatus(registration).status === "complete";
@@ -172,11 +179,13 @@ export async function sellerMoney(db: Db, sellerAccountId: string) {
     collectedCents: collected,
     paidOutCents: usd?.paidOutCents ?? 0,
     lastPaidAt: usd?.lastPaidAt ?? null,
+    /** The oldest share collected and waiting, in any currency (a monthly schedule pays it on its next payday). */
+    oldestPendingAt,
     otherCurrencies: balances.filter((b) => b !== usd),
     hold: !complete && collected > 0 ? HOLD_REASON : null,
     schedule: registration?.disbursementSchedule ? schedule : null,
     scheduleText: registration?.disbursementSchedule ? describeSchedule(schedule) : null,
-    nextPayout: complete && collected > 0 ? nextPayoutDate(schedule, { lastPaidAt: usd?.lastPaidAt ?? null, oldestPendingAt: seller?.oldestPendingAt ?? null }, now()) : null,
+    nextPayout: complete && collected > 0 ? nextPayoutDate(schedule, { lastPaidAt: usd?.lastPaidAt ?? null, oldestPendingAt }, now()) : null,
   };
 }
 
@@ -351,7 +360,7 @@ export async function sellersWithMoneyWaiting(db: Db, params: TableParams<(typeo
   const order = params.sort.id === "seller" ? direction(accounts.name) : direction(sellerBalances.pendingCents);
   const base = () =>
     db
-      .select({ balance: sellerBalances, name: accounts.name, type: accounts.type, registration: sellerRegistrations })
+      .select({ balance: sellerBalances, name: accounts.name, type: accounts.type, registration: sellerRegistrations, oldestPendingAt: oldestPendingOf() })
       .from(sellerBalances)
       .innerJoin(accounts, eq(accounts.id, sellerBalances.sellerAccountId))
       .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, sellerBalances.sellerAccountId));
@@ -365,22 +374,14 @@ export async function sellersWithMoneyWaiting(db: Db, params: TableParams<(typeo
       .leftJoin(sellerRegistrations, eq(sellerRegistrations.accountId, sellerBalances.sellerAccountId))
       .where(waiting),
   ]);
-  const oldest = rows.length
-    ? await db
-        .select({ seller: pendingShares.sellerAccountId, currency: pendingShares.currency, at: min(pendingShares.collectedAt) })
-        .from(pendingShares)
-        .where(inArray(pendingShares.sellerAccountId, rows.map((r) => r.balance.sellerAccountId)))
-        .groupBy(pendingShares.sellerAccountId, pendingShares.currency)
-    : [];
   const at = now();
   return {
     total: total?.n ?? 0,
     /** Money collected and waiting for its sellers' next payouts (kept as data), and how many balances wait, whatever the filters. */
     due: { cents: total?.dueCents ?? 0, sellers: total?.sellers ?? 0 },
-    rows: rows.map(({ balance, name, type, registration }): WaitingRow => {
+    rows: rows.map(({ balance, name, type, registration, oldestPendingAt }): WaitingRow => {
       const isComplete = registrationStatus(registration).status === "complete";
       const schedule: PayoutSchedule = { schedule: registration?.disbursementSchedule ?? null, day: registration?.disbursementDay ?? null };
-      const oldestPendingAt = oldest.find((o) => o.seller === balance.sellerAccountId && o.currency === balance.currency)?.at ?? null;
       return {
         id: `${balance.sellerAccountId}-${balance.currency}`,
         sellerAccountId: balance.sellerAccountId,
