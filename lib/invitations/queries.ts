@@ -9,7 +9,7 @@ import { accounts, authorizationItems, pricingDimensions, products, resaleAuthor
 import { AUTHORIZATION_STATUSES, type AuthorizationStatus } from "@/db/enums";
 import { parseAccountId } from "@/lib/account-id";
 import { now } from "@/lib/clock";
-import { canExtendOffers, effectiveStatus, offersLeft } from "@/lib/invitations/state";
+import { effectiveStatus, offersLeft } from "@/lib/invitations/state";
 import { wholesaleByDimension } from "@/lib/invitations/pricing";
 import { offsetOf, type TableParams } from "@/lib/tables/params";
 import type { AUTHORIZED_TABLE, AuthorizedRow, InvitationRow } from "@/lib/invitations/table";
@@ -195,7 +195,7 @@ async function withPrices<T extends { productId: string; discountBps: number }>(
  * What a partner may resell now, as `canExtendOffers` says it (lib/invitations/state.ts) written as a
  * filter: accepted, not past its end, and a one-time authorization not yet used.
  */
-function usableBy(partnerAccountId: string, at: Date): SQL | undefined {
+export function usableBy(partnerAccountId: string, at: Date): SQL | undefined {
   return and(
     eq(resaleAuthorizations.partnerAccountId, partnerAccountId),
     eq(resaleAuthorizations.status, "accepted"),
@@ -275,12 +275,11 @@ export async function authorizedProducts(db: Db, partnerAccountId: string) {
     .select({ authorization: resaleAuthorizations, isvName: isv.name })
     .from(resaleAuthorizations)
     .innerJoin(isv, eq(isv.id, resaleAuthorizations.isvAccountId))
-    .where(and(eq(resaleAuthorizations.partnerAccountId, partnerAccountId), eq(resaleAuthorizations.status, "accepted")));
-  const at = now();
-  const usable = rows.filter((r) => canExtendOffers(r.authorization, at));
-  const items = await itemsWithPrices(db, usable.map((r) => r.authorization.id));
+    .where(usableBy(partnerAccountId, now()));
+  const items = await itemsWithPrices(db, rows.map((r) => r.authorization.id));
+  const byId = new Map(rows.map((r) => [r.authorization.id, r]));
   return items.map((item) => {
-    const { authorization, isvName } = usable.find((r) => r.authorization.id === item.authorizationId)!;
+    const { authorization, isvName } = byId.get(item.authorizationId)!;
     return {
       ...item,
       isvName,

@@ -219,6 +219,10 @@ describe(`who sees an offer on ${dialect}`, () => {
     expect(view).toMatchObject({ manufacturer: "Contoso", sellerOfRecord: "Blue Harbor", pricePerPeriodCents: 880_000, totalCents: 10_560_000, vendorTerms: "ISV terms", partnerTerms: "Partner terms" });
     const shown = JSON.stringify(view);
     for (const secret of ["800000", "wholesale", "discount", "markup", "2000", "1000,"]) expect(shown).not.toContain(secret);
+    // The list holds the offer with the quantities its own page shows (the list reads every offer's in one statement).
+    const listed = (await openOffersForCustomer(db, customerA.accountId)).filter((o) => o.id === id || o.id === draftId);
+    expect(listed).toEqual([view]);
+    expect(view!.quantities.length).toBeGreaterThan(0);
     // Customer B: not by list, not by id.
     expect((await openOffersForCustomer(db, customerB.accountId)).some((o) => o.id === id)).toBe(false);
     expect(await customerOfferDetail(db, customerB.accountId, id)).toBeNull();

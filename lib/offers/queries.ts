@@ -10,7 +10,7 @@ import { accounts, authorizationItems, discountRequests, offerDimensions, opport
 import { OFFER_STATUSES, type OfferStatus } from "@/db/enums";
 import { parseAccountId } from "@/lib/account-id";
 import { now } from "@/lib/clock";
-import { canExtendOffers } from "@/lib/invitations/state";
+import { usableBy } from "@/lib/invitations/queries";
 import { offerPrice } from "@/lib/offers/pricing";
 import { effectiveOfferStatus } from "@/lib/offers/state";
 import type { PartnerOfferRow } from "@/lib/offers/table";
@@ -200,7 +200,11 @@ export async function openOffersForCustomer(db: Db, customerAccountId: string): 
   const rows = await customerOfferQuery(db)
     .where(and(eq(privateOffers.customerAccountId, customerAccountId), eq(privateOffers.status, "extended"), gt(privateOffers.expiresAt, now())))
     .orderBy(asc(privateOffers.expiresAt));
-  return Promise.all(rows.map(async (r) => customerView(r, await offerLines(db, r.offer.id))));
+  // Every offer's quantities in one read, not one read an offer.
+  const lines = rows.length ? await db.select().from(offerDimensions).where(inArray(offerDimensions.offerId, rows.map((r) => r.offer.id))) : [];
+  const linesOf = new Map<string, typeof lines>();
+  for (const l of lines) linesOf.set(l.offerId, [...(linesOf.get(l.offerId) ?? []), l]);
+  return rows.map((r) => customerView(r, linesOf.get(r.offer.id) ?? []));
 }
 
 /** One offer that was extended to this customer (open or not), or null. Drafts never show. */
@@ -219,14 +223,12 @@ export async function offerableProducts(db: Db, partnerAccountId: string) {
     .innerJoin(authorizationItems, eq(authorizationItems.authorizationId, resaleAuthorizations.id))
     .innerJoin(products, eq(products.id, authorizationItems.productId))
     .innerJoin(isv, eq(isv.id, resaleAuthorizations.isvAccountId))
-    .where(and(eq(resaleAuthorizations.partnerAccountId, partnerAccountId), eq(resaleAuthorizations.status, "accepted")))
+    .where(usableBy(partnerAccountId, now()))
     .orderBy(products.name);
-  const at = now();
-  const usable = rows.filter((r) => canExtendOffers(r.authorization, at));
-  const dims = usable.length
-    ? await db.select().from(pricingDimensions).where(inArray(pricingDimensions.productId, usable.map((r) => r.product.id))).orderBy(pricingDimensions.position)
+  const dims = rows.length
+    ? await db.select().from(pricingDimensions).where(inArray(pricingDimensions.productId, rows.map((r) => r.product.id))).orderBy(pricingDimensions.position)
     : [];
-  return usable.map((r) => ({
+  return rows.map((r) => ({
     authorizationId: r.authorization.id,
     productId: r.product.id,
     productName: r.product.name,
