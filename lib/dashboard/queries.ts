@@ -30,7 +30,8 @@ async function registration(db: Db, accountId: string) {
 }
 
 export async function vendorHome(db: Db, accountId: string) {
-  const [[catalogue], [dimensions], [invitations], reg] = await Promise.all([
+  // Side by side: on PostgreSQL each statement is a round trip, and these were three rounds in a row.
+  const [[catalogue], [dimensions], [invitations], reg, [partners], [revenue]] = await Promise.all([
     db.select({ n: countAll() }).from(products).where(eq(products.isvAccountId, accountId)),
     db
       .select({ n: countAll() })
@@ -44,16 +45,16 @@ export async function vendorHome(db: Db, accountId: string) {
       .from(resaleAuthorizations)
       .where(and(eq(resaleAuthorizations.isvAccountId, accountId), eq(resaleAuthorizations.status, "pending"))),
     registration(db, accountId),
+    db
+      .select({ n: countDistinct(resaleAuthorizations.partnerAccountId) })
+      .from(resaleAuthorizations)
+      .where(and(eq(resaleAuthorizations.isvAccountId, accountId), eq(resaleAuthorizations.status, "accepted"))),
+    // Kept with each billing chunk (lib/reports/totals.ts), not summed over the charges.
+    db
+      .select({ wholesale: sumCents(chargeRollups.wholesaleCents), fees: sumCents(chargeRollups.feeCents) })
+      .from(chargeRollups)
+      .where(and(eq(chargeRollups.isvAccountId, accountId), eq(chargeRollups.currency, "USD"))),
   ]);
-  const [partners] = await db
-    .select({ n: countDistinct(resaleAuthorizations.partnerAccountId) })
-    .from(resaleAuthorizations)
-    .where(and(eq(resaleAuthorizations.isvAccountId, accountId), eq(resaleAuthorizations.status, "accepted")));
-  // Kept with each billing chunk (lib/reports/totals.ts), not summed over the charges.
-  const [revenue] = await db
-    .select({ wholesale: sumCents(chargeRollups.wholesaleCents), fees: sumCents(chargeRollups.feeCents) })
-    .from(chargeRollups)
-    .where(and(eq(chargeRollups.isvAccountId, accountId), eq(chargeRollups.currency, "USD")));
   return {
     registration: reg,
     products: catalogue?.n ?? 0,
@@ -66,7 +67,7 @@ export async function vendorHome(db: Db, accountId: string) {
 }
 
 export async function partnerHome(db: Db, accountId: string) {
-  const [reg, [pending], [authorized], [offers], sales] = await Promise.all([
+  const [reg, [pending], [authorized], [offers], sales, [margin]] = await Promise.all([
     registration(db, accountId),
     db
       .select({ n: countAll() })
@@ -87,11 +88,11 @@ export async function partnerHome(db: Db, accountId: string) {
       .from(privateOffers)
       .where(and(eq(privateOffers.partnerAccountId, accountId), eq(privateOffers.status, "extended"))),
     talliesOf(db, [`agreements.partner.${accountId}`]),
+    db
+      .select({ cents: sumCents(chargeRollups.partnerShareCents) })
+      .from(chargeRollups)
+      .where(and(eq(chargeRollups.partnerAccountId, accountId), eq(chargeRollups.currency, "USD"))),
   ]);
-  const [margin] = await db
-    .select({ cents: sumCents(chargeRollups.partnerShareCents) })
-    .from(chargeRollups)
-    .where(and(eq(chargeRollups.partnerAccountId, accountId), eq(chargeRollups.currency, "USD")));
   return {
     registration: reg,
     pendingInvitations: pending?.n ?? 0,
