@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useOptimistic, useRef, useState, useTransiti
 import { dataTableFeatures, type DataTableColumns, type DataTableFeatures } from "@/components/data-table/columns";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { TABLE_CELL_CLASS, TABLE_ROW_CLASS, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import {
   MAX_QUERY_LENGTH,
   offsetOf,
@@ -170,7 +170,7 @@ export function DataTable<TRow extends RowData, S extends string, F extends stri
                 rows.map((original, index) => {
                   const id = getRowId(original);
                   return (
-                    <tr key={id} className={TABLE_ROW_CLASS} data-testid={rowTestId}>
+                    <tr key={id} data-testid={rowTestId}>
                       {leaves.map((leaf) => (
                         <td key={leaf.id} className={leaf.cellClassName} data-testid={leaf.testId}>
                           {renderCell(leaf, original, index, id)}
@@ -216,7 +216,7 @@ interface LeafColumn<TRow extends RowData> {
   def: DataTableColumns<TRow>[number];
   header: ReactNode;
   align: "start" | "end" | undefined;
-  cellClassName: string;
+  cellClassName: string | undefined;
   testId: string | undefined;
   value: (row: TRow, index: number) => unknown;
 }
@@ -250,7 +250,7 @@ function leafColumnsOf<TRow extends RowData>(columns: DataTableColumns<TRow>): L
       def,
       header: def.header ?? key ?? (accessorFn ? id : null),
       align: meta?.align,
-      cellClassName: cn(TABLE_CELL_CLASS, meta?.align === "end" && "text-right", meta?.className),
+      cellClassName: cn(meta?.align === "end" && "text-right", meta?.className) || undefined,
       testId: meta?.testId,
       value,
     };

@@ -5,37 +5,35 @@ import { cn } from "@/lib/utils";
 export function Table({ className, containerClassName, ...props }: ComponentProps<"table"> & { containerClassName?: string }) {
   return (
     <div className={cn("relative w-full overflow-x-auto rounded-lg border border-line bg-white", containerClassName)}>
-      <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
+      <table className={cn("ui-table w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );
 }
 
-export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
-  return <thead className={cn("bg-slate-50 [&_tr]:border-b [&_tr]:border-line", className)} {...props} />;
+// The header, the body, rows, header cells and cells take their look from the table (`.ui-table` in
+// app/globals.css), not a class list each: a 25-row page of seven columns repeated "px-3 py-2.5
+// align-middle" and the row's classes ~400 times, in the HTML and again in the page's RSC payload
+// (~25 of /vendor/channel's 148 kB), and merged them with tailwind-merge once per cell. A cell's own
+// classes (utilities) still win over the table's (the components layer).
+
+export function TableHeader(props: ComponentProps<"thead">) {
+  return <thead {...props} />;
 }
 
-export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
-  return <tbody className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
+export function TableBody(props: ComponentProps<"tbody">) {
+  return <tbody {...props} />;
 }
 
-export const TABLE_ROW_CLASS = "border-b border-line transition-colors hover:bg-slate-50/60";
-export const TABLE_CELL_CLASS = "px-3 py-2.5 align-middle";
-
-export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr className={cn(TABLE_ROW_CLASS, className)} {...props} />;
+export function TableRow(props: ComponentProps<"tr">) {
+  return <tr {...props} />;
 }
 
-export function TableHead({ className, ...props }: ComponentProps<"th">) {
-  return (
-    <th
-      className={cn("h-10 whitespace-nowrap px-3 text-left align-middle text-xs font-medium text-muted", className)}
-      {...props}
-    />
-  );
+export function TableHead(props: ComponentProps<"th">) {
+  return <th {...props} />;
 }
 
-export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn(TABLE_CELL_CLASS, className)} {...props} />;
+export function TableCell(props: ComponentProps<"td">) {
+  return <td {...props} />;
 }
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
