@@ -304,15 +304,22 @@ describe(`payments and disbursements on ${dialect}`, () => {
     const db = t.handle.db;
     const fixture = await createBillingFixture(db, { customers: 30, period: PERIOD, registerPartners: false });
     await runBilling(db, PERIOD);
+    // The second partner's customers pay two days before the first's, so the sellers' oldest shares differ.
+    const secondPartners = new Set(fixture.agreements.filter((a) => a.partnerAccountId === fixture.partners[1]).map((a) => a.customerAccountId));
+    await payBills(db, { at: new Date(Date.now() - 2 * 86_400_000), which: (bill) => secondPartners.has(bill.customerAccountId) });
     await payBills(db);
     // Before the run: the ISV (registered, daily) sees its next payout; an unregistered partner its hold.
     const [isvBefore, partnerBefore] = await Promise.all([sellerMoney(db, fixture.isv), sellerMoney(db, fixture.partners[0]!)]);
     expect(isvBefore).toMatchObject({ hold: null, scheduleText: expect.any(String), nextPayout: expect.any(Date) });
     expect(isvBefore.collectedCents).toBeGreaterThan(0);
-    // The oldest share waiting, read by one seek of the seller's index, is the oldest of all its shares.
-    const [oldest] = await db.select({ at: sql`min(${pendingShares.collectedAt})`.mapWith(pendingShares.collectedAt) }).from(pendingShares).where(eq(pendingShares.sellerAccountId, fixture.isv));
-    expect(isvBefore.oldestPendingAt).toEqual(oldest?.at);
-    expect(isvBefore.oldestPendingAt).toBeInstanceOf(Date);
+    // Each seller's oldest share waiting, read by one seek of its index, is the oldest of its own shares.
+    const oldestOf = async (seller: string) =>
+      (await db.select({ at: sql`min(${pendingShares.collectedAt})`.mapWith(pendingShares.collectedAt) }).from(pendingShares).where(eq(pendingShares.sellerAccountId, seller)))[0]?.at;
+    const oldest = { isv: await oldestOf(fixture.isv), first: await oldestOf(fixture.partners[0]!), second: await oldestOf(fixture.partners[1]!) };
+    expect(oldest.first).not.toEqual(oldest.second);
+    expect(isvBefore.oldestPendingAt).toEqual(oldest.isv);
+    expect(partnerBefore.oldestPendingAt).toEqual(oldest.first);
+    expect((await sellerMoney(db, fixture.partners[1]!)).oldestPendingAt).toEqual(oldest.second);
     expect(partnerBefore).toMatchObject({ hold: expect.any(String), scheduleText: null, nextPayout: null });
     // The waiting table: its count follows the filter; the money waiting is the whole marketplace's, whatever the filter.
     const waiting = await sellersWithMoneyWaiting(db, parseTableParams(WAITING_TABLE, {}));

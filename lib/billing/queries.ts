@@ -2,7 +2,7 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, not, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableName, gt, gte, inArray, isNotNull, isNull, lt, ne, not, or, sql, type SQLWrapper } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
@@ -154,9 +154,16 @@ export async function billDetail(db: Db, billId: string, customerAccountId: stri
  * the first entry of pending_shares_seller_idx (seller, currency, collected_at) — one seek, however
  * many shares wait. Without the currency the index cannot stop at its first entry, and a seller's
  * whole backlog was read on every request.
+ *
+ * Every column is written with its table: in a select from one table drizzle names columns without
+ * theirs, and `seller_account_id = seller_account_id` inside the subquery would compare
+ * pending_shares with itself (true for every share of every seller).
  */
 function oldestPendingOf() {
-  return sql`(select min(${pendingShares.collectedAt}) from ${pendingShares} where ${pendingShares.sellerAccountId} = ${sellerBalances.sellerAccountId} and ${pendingShares.currency} = ${sellerBalances.currency})`.mapWith(pendingShares.collectedAt);
+  const ps = sql.identifier("ps");
+  const sb = sql.identifier(getTableName(sellerBalances));
+  const of = (table: SQLWrapper, column: { name: string }) => sql`${table}.${sql.identifier(column.name)}`;
+  return sql`(select min(${of(ps, pendingShares.collectedAt)}) from ${pendingShares} ${ps} where ${of(ps, pendingShares.sellerAccountId)} = ${of(sb, sellerBalances.sellerAccountId)} and ${of(ps, pendingShares.currency)} = ${of(sb, sellerBalances.currency)})`.mapWith(pendingShares.collectedAt);
 }
 
 /** The seller's money per currency (kept as data), its schedule, and whether payouts are held. */
