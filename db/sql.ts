@@ -14,3 +14,12 @@ export function sumCents(expression: SQLWrapper): SQL<number> {
 export function containsPattern(needle: string): string {
   return "%" + needle.replace(/[\\%_]/g, (c) => "\\" + c) + "%";
 }
+
+/**
+ * `"table"."column"`, whatever statement it sits in. drizzle writes a column without its table in a
+ * select from one table, so a correlated subquery that names the outer row's column plainly compares
+ * the subquery's table with itself (`"seller_account_id" = "seller_account_id"`: true for every row).
+ */
+export function qualified(table: string, column: { name: string }): SQL {
+  return sql`${sql.identifier(table)}.${sql.identifier(column.name)}`;
+}

@@ -1,8 +1,9 @@
 // The permission check itself, free of Next.js so it is tested directly: reload
 // the acting user (refusing disabled users), look the permission up in the
 // table, and record a denied attempt.
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableName, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { qualified } from "@/db/sql";
 import { accounts, notifications, users } from "@/db/schema";
 import type { AccountType } from "@/db/enums";
 import { recordDenied, type Actor } from "@/lib/audit";
@@ -23,7 +24,7 @@ export const UNREAD_COUNTED = 100;
  * UNREAD_COUNTED (an account that never reads them must not make every request
  * slower): read in the statement that reloads the user, so a page's shell costs one.
  */
-const unreadOfUser = sql<number>`(select count(*) from (select 1 from ${notifications} where ${notifications.accountId} = ${users.accountId} and ${notifications.readAt} is null limit ${sql.raw(String(UNREAD_COUNTED))}) as unread)`.mapWith(Number);
+const unreadOfUser = sql<number>`(select count(*) from (select 1 from ${notifications} where ${notifications.accountId} = ${qualified(getTableName(users), users.accountId)} and ${notifications.readAt} is null limit ${sql.raw(String(UNREAD_COUNTED))}) as unread)`.mapWith(Number);
 
 const userColumns = {
   id: users.id,

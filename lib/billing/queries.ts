@@ -2,12 +2,12 @@
 // Money figures come from data kept with each change (bill totals and line
 // counts, seller_balances), never from sums over history.
 import "server-only";
-import { and, asc, desc, eq, getTableName, gt, gte, inArray, isNotNull, isNull, lt, ne, not, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, getTableName, gt, gte, inArray, isNotNull, isNull, lt, ne, not, or, sql } from "drizzle-orm";
 import { alias } from "@/db/dialect/core";
 import type { Db } from "@/db";
 import { containsInsensitive } from "@/db";
 import { accountNames, idsOf, named, productNames } from "@/db/lookups";
-import { countAll, sumCents } from "@/db/sql";
+import { countAll, qualified, sumCents } from "@/db/sql";
 import {
   accounts,
   agreements,
@@ -153,17 +153,12 @@ export async function billDetail(db: Db, billId: string, customerAccountId: stri
  * The oldest share a balance row's seller has collected and not yet been paid, in the row's currency:
  * the first entry of pending_shares_seller_idx (seller, currency, collected_at) — one seek, however
  * many shares wait. Without the currency the index cannot stop at its first entry, and a seller's
- * whole backlog was read on every request.
- *
- * Every column is written with its table: in a select from one table drizzle names columns without
- * theirs, and `seller_account_id = seller_account_id` inside the subquery would compare
- * pending_shares with itself (true for every share of every seller).
+ * whole backlog was read on every request. Every column is written with its table (`qualified`):
+ * sellerMoney selects from seller_balances alone.
  */
 function oldestPendingOf() {
-  const ps = sql.identifier("ps");
-  const sb = sql.identifier(getTableName(sellerBalances));
-  const of = (table: SQLWrapper, column: { name: string }) => sql`${table}.${sql.identifier(column.name)}`;
-  return sql`(select min(${of(ps, pendingShares.collectedAt)}) from ${pendingShares} ${ps} where ${of(ps, pendingShares.sellerAccountId)} = ${of(sb, sellerBalances.sellerAccountId)} and ${of(ps, pendingShares.currency)} = ${of(sb, sellerBalances.currency)})`.mapWith(pendingShares.collectedAt);
+  const sb = getTableName(sellerBalances);
+  return sql`(select min(${qualified("ps", pendingShares.collectedAt)}) from ${pendingShares} ${sql.identifier("ps")} where ${qualified("ps", pendingShares.sellerAccountId)} = ${qualified(sb, sellerBalances.sellerAccountId)} and ${qualified("ps", pendingShares.currency)} = ${qualified(sb, sellerBalances.currency)})`.mapWith(pendingShares.collectedAt);
 }
 
 /** The seller's money per currency (kept as data), its schedule, and whether payouts are held. */

@@ -203,7 +203,11 @@ export async function openOffersForCustomer(db: Db, customerAccountId: string): 
   // Every offer's quantities in one read, not one read an offer.
   const lines = rows.length ? await db.select().from(offerDimensions).where(inArray(offerDimensions.offerId, rows.map((r) => r.offer.id))) : [];
   const linesOf = new Map<string, typeof lines>();
-  for (const l of lines) linesOf.set(l.offerId, [...(linesOf.get(l.offerId) ?? []), l]);
+  for (const l of lines) {
+    const of = linesOf.get(l.offerId);
+    if (of) of.push(l);
+    else linesOf.set(l.offerId, [l]);
+  }
   return rows.map((r) => customerView(r, linesOf.get(r.offer.id) ?? []));
 }
 
